@@ -1,0 +1,102 @@
+package dev.jconv.processor;
+
+import com.google.auto.service.AutoService;
+import dev.jconv.processor.codegen.ModelWriter;
+import dev.jconv.processor.codegen.SummaryNote;
+import dev.jconv.processor.diag.Diag;
+import dev.jconv.processor.diag.JavacSource;
+import dev.jconv.processor.diag.Report;
+import dev.jconv.processor.diag.Reporter;
+import dev.jconv.processor.read.NetworkReader;
+import dev.jconv.processor.validate.GraphBuilder;
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.Writer;
+import javax.tools.JavaFileObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The jconv annotation processor: for each {@code @Network} class, read, check, and generate its
+ * model. It only sequences the stages; it never claims the annotation and never lets an exception
+ * reach javac (an internal failure becomes an error naming the class).
+ */
+@AutoService(Processor.class)
+public final class JconvProcessor extends AbstractProcessor {
+  /** {@code -Ajconv.summary=true} prints each network's summary table as a NOTE. */
+  public static final String OPTION_SUMMARY = "jconv.summary";
+
+  /** {@code -Ajconv.simd=false} generates scalar code only. */
+  public static final String OPTION_SIMD = "jconv.simd";
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(NetworkReader.DSL + ".Network");
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(OPTION_SUMMARY, OPTION_SIMD);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement network = processingEnv.getElementUtils().getTypeElement(NetworkReader.DSL + ".Network");
+    if (network == null) {
+      return false;
+    }
+    Reporter reporter = new Reporter(processingEnv.getMessager());
+    for (Element element : round.getElementsAnnotatedWith(network)) {
+      try {
+        processNetwork(element, reporter);
+      } catch (RuntimeException | IOException e) {
+        reporter.print(Report.on(new JavacSource(element, null), Diag.INTERNAL,
+            element.getSimpleName(), describe(e)));
+      }
+    }
+    return false;
+  }
+
+  private void processNetwork(Element element, Reporter reporter) throws IOException {
+    NetworkReader.Result read = new NetworkReader(processingEnv.getElementUtils()).read(element);
+    reporter.print(read.reports());
+    if (read.spec() == null) {
+      return;
+    }
+    GraphBuilder.Result checked = GraphBuilder.build(read.spec());
+    reporter.print(checked.reports());
+    if (checked.graph() == null) {
+      return;
+    }
+    if (Boolean.parseBoolean(processingEnv.getOptions().get(OPTION_SUMMARY))) {
+      reporter.print(Report.on(read.spec().source(), Diag.SUMMARY, "\n" + SummaryNote.of(checked.graph())));
+    }
+    JavaFile file = ModelWriter.write(checked.graph(), getClass().getName());
+    String name = file.packageName().isEmpty()
+        ? file.typeSpec().name()
+        : file.packageName() + "." + file.typeSpec().name();
+    JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
+    try (Writer out = source.openWriter()) {
+      file.writeTo(out);
+    }
+  }
+
+  private static String describe(Exception e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String[] lines = trace.toString().split("\n", 3);
+    return lines.length > 1 ? lines[0] + " " + lines[1].strip() : lines[0];
+  }
+}

@@ -1,0 +1,172 @@
+package dev.jconv.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.jconv.processor.model.Graph;
+import dev.jconv.processor.model.NetworkSpec;
+import dev.jconv.processor.model.Node;
+import dev.jconv.processor.model.ParamSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Name>Model}: a final subclass of the user's network class that implements {@code
+ * dev.jconv.Model}, sets every layer field to its {@code Layer} handle and answers shapes, counts
+ * and the summary. One small factory method per layer keeps every method far below HotSpot's
+ * 8,000-byte limit whatever the depth of the network.
+ */
+public final class ModelWriter {
+  private static final ClassName LAYER = ClassName.get("dev.jconv", "Layer");
+  private static final ClassName PARAM = ClassName.get("dev.jconv", "Param");
+  private static final ClassName MODEL = ClassName.get("dev.jconv", "Model");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+  private static final ParameterizedTypeName LAYER_LIST =
+      ParameterizedTypeName.get(ClassName.get(List.class), LAYER);
+
+  private ModelWriter() {}
+
+  /** The generated source file of {@code graph}'s model. */
+  public static JavaFile write(Graph graph, String generator) {
+    NetworkSpec network = graph.network();
+    ClassName user = ClassName.get(network.packageName(), network.className());
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(network.modelName())
+            .addJavadoc(javadoc(graph))
+            .addAnnotation(
+                com.palantir.javapoet.AnnotationSpec.builder(GENERATED)
+                    .addMember("value", "$S", generator)
+                    .build())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(user)
+            .addSuperinterface(MODEL)
+            .addField(intArray("INPUT_SHAPE", network.input().dims()))
+            .addField(intArray("OUTPUT_SHAPE", graph.output().output().dims()))
+            .addField(LAYER_LIST, "layers", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(constructor(graph));
+    for (Node node : graph.nodes()) {
+      type.addMethod(layerFactory(node));
+    }
+    type.addMethod(
+        accessor("name", ClassName.get(String.class), CodeBlock.of("return $S", network.className())));
+    type.addMethod(accessor("inputShape", int[].class, CodeBlock.of("return INPUT_SHAPE.clone()")));
+    type.addMethod(
+        accessor("outputShape", int[].class, CodeBlock.of("return OUTPUT_SHAPE.clone()")));
+    type.addMethod(accessor("layers", LAYER_LIST, CodeBlock.of("return layers")));
+    return JavaFile.builder(network.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  private static String javadoc(Graph graph) {
+    NetworkSpec n = graph.network();
+    return String.format(
+        Locale.ROOT,
+        "The generated model of {@link %s}: input %s, output %s, %,d parameters (%,d"
+            + " trainable).\n",
+        n.className(),
+        n.input(),
+        graph.output().output(),
+        graph.paramCount(),
+        graph.trainableParamCount());
+  }
+
+  private static MethodSpec constructor(Graph graph) {
+    MethodSpec.Builder ctor =
+        MethodSpec.constructorBuilder()
+            .addJavadoc("A model with the network's layers; weights come with the next issue.\n")
+            .addModifiers(Modifier.PUBLIC);
+    CodeBlock.Builder list = CodeBlock.builder();
+    for (int i = 0; i < graph.nodes().size(); i++) {
+      Node node = graph.nodes().get(i);
+      ctor.addStatement("this.$N = $N()", node.name(), factoryName(node));
+      list.add(i == 0 ? "$N" : ", $N", node.name());
+    }
+    ctor.addStatement("this.layers = $T.of($L)", List.class, list.build());
+    return ctor.build();
+  }
+
+  /** {@code conv1Layer()}: the handle of one layer, with a comment of its shapes. */
+  private static MethodSpec layerFactory(Node node) {
+    CodeBlock.Builder params = CodeBlock.builder();
+    for (int i = 0; i < node.params().size(); i++) {
+      ParamSpec p = node.params().get(i);
+      params.add(
+          i == 0 ? "$L" : ", $L",
+          CodeBlock.of(
+              "new $T($S, $S, $L, $L)",
+              PARAM,
+              node.name(),
+              p.kind(),
+              ints(p.shape()),
+              p.trainable()));
+    }
+    CodeBlock inputs = CodeBlock.of("$L", strings(node.inputs()));
+    return MethodSpec.methodBuilder(factoryName(node))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(LAYER)
+        .addComment(
+            "$L ($L): $L -> $L, $L params",
+            node.name(),
+            node.spec().kerasType(),
+            node.inputShapes().size() == 1 ? node.inputShapes().get(0) : node.inputShapes(),
+            node.output(),
+            String.format(Locale.ROOT, "%,d", node.paramCount()))
+        .addStatement(
+            "return new $T($S, $S, $L, $T.of($L), $T.of($L))",
+            LAYER,
+            node.name(),
+            node.spec().kerasType(),
+            ints(node.output().dims()),
+            List.class,
+            inputs,
+            List.class,
+            params.build())
+        .build();
+  }
+
+  private static String factoryName(Node node) {
+    return node.name() + "Layer";
+  }
+
+  private static MethodSpec accessor(String name, Object returns, CodeBlock body) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    if (returns instanceof Class<?> c) {
+      m.returns(c);
+    } else {
+      m.returns((com.palantir.javapoet.TypeName) returns);
+    }
+    return m.addStatement(body).build();
+  }
+
+  private static FieldSpec intArray(String name, int[] dims) {
+    return FieldSpec.builder(int[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$L", arrayLiteral(dims))
+        .build();
+  }
+
+  private static String arrayLiteral(int[] dims) {
+    return "{" + Arrays.toString(dims).replace("[", "").replace("]", "") + "}";
+  }
+
+  private static CodeBlock ints(int[] dims) {
+    return CodeBlock.of("new int[] $L", arrayLiteral(dims));
+  }
+
+  private static CodeBlock strings(List<String> names) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (int i = 0; i < names.size(); i++) {
+      b.add(i == 0 ? "$S" : ", $S", names.get(i));
+    }
+    return b.build();
+  }
+}

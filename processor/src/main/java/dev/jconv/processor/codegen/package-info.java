@@ -1,0 +1,2 @@
+/** Writes the generated model classes with JavaPoet; sees only checked graphs. */
+package dev.jconv.processor.codegen;

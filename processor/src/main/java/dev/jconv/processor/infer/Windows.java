@@ -1,0 +1,33 @@
+package dev.jconv.processor.infer;
+
+import dev.jconv.Padding;
+
+/** Output-size arithmetic of sliding windows (convolution and pooling), as TensorFlow does it. */
+public final class Windows {
+  private Windows() {}
+
+  /** The extent of a dilated kernel: {@code (k - 1) * d + 1}. */
+  public static int effective(int kernel, int dilation) {
+    return (kernel - 1) * dilation + 1;
+  }
+
+  /**
+   * Output length along one axis: {@code floor((in - window) / stride) + 1} for VALID (0 when the
+   * window does not fit), {@code ceil(in / stride)} for SAME.
+   */
+  public static int outputLength(int in, int window, int stride, Padding padding) {
+    if (padding == Padding.SAME) {
+      return (in + stride - 1) / stride;
+    }
+    return in < window ? 0 : (in - window) / stride + 1;
+  }
+
+  /**
+   * Total SAME padding along one axis: {@code max((out - 1) * stride + window - in, 0)}; the top or
+   * left side gets {@code total / 2} and the bottom or right side the rest.
+   */
+  public static int samePaddingTotal(int in, int window, int stride) {
+    int out = (in + stride - 1) / stride;
+    return Math.max((out - 1) * stride + window - in, 0);
+  }
+}

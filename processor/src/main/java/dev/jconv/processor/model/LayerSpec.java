@@ -1,0 +1,153 @@
+package dev.jconv.processor.model;
+
+import dev.jconv.Activation.Fn;
+import dev.jconv.Padding;
+import java.util.List;
+
+/**
+ * One declared layer: the field name, the names it reads ({@code from}; empty means the previous
+ * field), where it was declared, and its Keras attributes with defaults already applied.
+ */
+public sealed interface LayerSpec {
+  /** The field name. */
+  String name();
+
+  /** The {@code from} names as written; empty means the previous field. */
+  List<String> from();
+
+  /** The field and annotation, for diagnostics. */
+  SourceRef source();
+
+  /** Keras's class name, such as {@code Conv2D}. */
+  default String kerasType() {
+    return getClass().getSimpleName();
+  }
+
+  /** Whether the layer takes several inputs (Add, Concatenate). */
+  default boolean isMerge() {
+    return this instanceof Add || this instanceof Concatenate;
+  }
+
+  /** The fused activation of layers that have one; LINEAR for the others. */
+  default Fn fusedActivation() {
+    if (this instanceof Conv2D l) {
+      return l.activation();
+    } else if (this instanceof DepthwiseConv2D l) {
+      return l.activation();
+    } else if (this instanceof SeparableConv2D l) {
+      return l.activation();
+    } else if (this instanceof Dense l) {
+      return l.activation();
+    }
+    return Fn.LINEAR;
+  }
+
+  /** Keras's {@code Conv2D}. */
+  record Conv2D(
+      String name,
+      List<String> from,
+      SourceRef source,
+      int filters,
+      IntPair kernelSize,
+      IntPair strides,
+      Padding padding,
+      IntPair dilationRate,
+      Fn activation,
+      boolean useBias)
+      implements LayerSpec {}
+
+  /** Keras's {@code DepthwiseConv2D}. */
+  record DepthwiseConv2D(
+      String name,
+      List<String> from,
+      SourceRef source,
+      IntPair kernelSize,
+      IntPair strides,
+      Padding padding,
+      int depthMultiplier,
+      IntPair dilationRate,
+      Fn activation,
+      boolean useBias)
+      implements LayerSpec {}
+
+  /** Keras's {@code SeparableConv2D}. */
+  record SeparableConv2D(
+      String name,
+      List<String> from,
+      SourceRef source,
+      int filters,
+      IntPair kernelSize,
+      IntPair strides,
+      Padding padding,
+      int depthMultiplier,
+      IntPair dilationRate,
+      Fn activation,
+      boolean useBias)
+      implements LayerSpec {}
+
+  /** Keras's {@code MaxPooling2D}; strides already default to the pool size. */
+  record MaxPooling2D(
+      String name,
+      List<String> from,
+      SourceRef source,
+      IntPair poolSize,
+      IntPair strides,
+      Padding padding)
+      implements LayerSpec {}
+
+  /** Keras's {@code AveragePooling2D}; strides already default to the pool size. */
+  record AveragePooling2D(
+      String name,
+      List<String> from,
+      SourceRef source,
+      IntPair poolSize,
+      IntPair strides,
+      Padding padding)
+      implements LayerSpec {}
+
+  /** Keras's {@code GlobalAveragePooling2D}. */
+  record GlobalAveragePooling2D(String name, List<String> from, SourceRef source, boolean keepdims)
+      implements LayerSpec {}
+
+  /** Keras's {@code GlobalMaxPooling2D}. */
+  record GlobalMaxPooling2D(String name, List<String> from, SourceRef source, boolean keepdims)
+      implements LayerSpec {}
+
+  /** Keras's {@code ZeroPadding2D}, normalised to four sides. */
+  record ZeroPadding2D(
+      String name, List<String> from, SourceRef source, int top, int bottom, int left, int right)
+      implements LayerSpec {}
+
+  /** Keras's {@code Flatten}. */
+  record Flatten(String name, List<String> from, SourceRef source) implements LayerSpec {}
+
+  /** Keras's {@code Dense}. */
+  record Dense(
+      String name, List<String> from, SourceRef source, int units, Fn activation, boolean useBias)
+      implements LayerSpec {}
+
+  /** Keras's {@code Dropout}. */
+  record Dropout(String name, List<String> from, SourceRef source, double rate)
+      implements LayerSpec {}
+
+  /** Keras's {@code BatchNormalization} over the last axis. */
+  record BatchNormalization(
+      String name,
+      List<String> from,
+      SourceRef source,
+      double momentum,
+      double epsilon,
+      boolean center,
+      boolean scale)
+      implements LayerSpec {}
+
+  /** Keras's {@code Activation}. */
+  record Activation(String name, List<String> from, SourceRef source, Fn value)
+      implements LayerSpec {}
+
+  /** Keras's {@code Add}. */
+  record Add(String name, List<String> from, SourceRef source) implements LayerSpec {}
+
+  /** Keras's {@code Concatenate} on the channel axis. */
+  record Concatenate(String name, List<String> from, SourceRef source) implements LayerSpec {}
+}

@@ -1,0 +1,2 @@
+/** The jconv annotation processor's entry point, which only sequences the stages below it. */
+package dev.jconv.processor;

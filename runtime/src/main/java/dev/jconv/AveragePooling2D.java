@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Average pooling, Keras's {@code AveragePooling2D}; with SAME padding it divides by the number
- * of real (not padded) cells, as TensorFlow does.
+ * Average pooling, Keras's {@code AveragePooling2D}; with SAME padding it divides by the number of
+ * real (not padded) cells, as TensorFlow does.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

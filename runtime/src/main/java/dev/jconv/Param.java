@@ -60,8 +60,7 @@ public final class Param {
   }
 
   /**
-   * Whether an optimizer may update it when its layer is trainable; false for moving
-   * statistics.
+   * Whether an optimizer may update it when its layer is trainable; false for moving statistics.
    */
   public boolean isTrainable() {
     return trainable;

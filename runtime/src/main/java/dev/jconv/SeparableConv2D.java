@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Depthwise then pointwise convolution, Keras's {@code SeparableConv2D}: depthwise_kernel
- * [kh, kw, cin, depthMultiplier], pointwise_kernel [1, 1, cin * depthMultiplier, filters], bias.
+ * Depthwise then pointwise convolution, Keras's {@code SeparableConv2D}: depthwise_kernel [kh, kw,
+ * cin, depthMultiplier], pointwise_kernel [1, 1, cin * depthMultiplier, filters], bias.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

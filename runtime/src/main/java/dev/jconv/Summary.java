@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Formats a Keras-like {@code model.summary()} table: layer (type), output shape, parameter
- * count, and the inputs when the network is not a plain chain.
+ * Formats a Keras-like {@code model.summary()} table: layer (type), output shape, parameter count,
+ * and the inputs when the network is not a plain chain.
  */
 public final class Summary {
   private static final int NAME_WIDTH = 34;
@@ -93,9 +93,9 @@ public final class Summary {
     return true;
   }
 
-  private static void row(StringBuilder out, String name, String shape, String params, String from) {
-    String line =
-        pad(" " + name, NAME_WIDTH) + pad(shape, SHAPE_WIDTH) + pad(params, PARAM_WIDTH);
+  private static void row(
+      StringBuilder out, String name, String shape, String params, String from) {
+    String line = pad(" " + name, NAME_WIDTH) + pad(shape, SHAPE_WIDTH) + pad(params, PARAM_WIDTH);
     if (from != null) {
       line += from;
     }

@@ -16,7 +16,9 @@ import dev.jconv.Network;
  * The TensorFlow tutorial network for Fashion-MNIST (published test accuracy 0.916): two 5x5
  * convolutions with pooling, a 1024-unit dense layer and dropout; 3,274,634 parameters.
  */
-@Network(input = {28, 28, 1}, params = 3_274_634)
+@Network(
+    input = {28, 28, 1},
+    params = 3_274_634)
 public abstract class FashionTutorialNet {
   @Conv2D(filters = 32, kernelSize = 5, padding = SAME, activation = RELU)
   Layer conv1;
@@ -30,8 +32,7 @@ public abstract class FashionTutorialNet {
   @MaxPooling2D(poolSize = 2)
   Layer pool2;
 
-  @Flatten
-  Layer flatten;
+  @Flatten Layer flatten;
 
   @Dense(units = 1024, activation = RELU)
   Layer fc1;

@@ -19,7 +19,9 @@ import dev.jconv.SeparableConv2D;
  * The seed network of PRODUCT.md: 64x64 RGB patches into 5 classes, 30,485 parameters (30,421
  * trainable, 64 non-trainable: the moving statistics of {@code bn3}).
  */
-@Network(input = {64, 64, 3}, params = 30_485)
+@Network(
+    input = {64, 64, 3},
+    params = 30_485)
 public abstract class PatchNet {
   @Conv2D(filters = 8, kernelSize = 3, padding = SAME)
   Layer conv1;
@@ -39,8 +41,7 @@ public abstract class PatchNet {
   @Conv2D(filters = 32, kernelSize = 3, padding = SAME, activation = RELU)
   Layer conv3;
 
-  @BatchNormalization
-  Layer bn3;
+  @BatchNormalization Layer bn3;
 
   @MaxPooling2D(poolSize = 2)
   Layer pool3;
@@ -51,8 +52,7 @@ public abstract class PatchNet {
   @Conv2D(filters = 64, kernelSize = 3, padding = SAME, activation = RELU)
   Layer conv5;
 
-  @GlobalAveragePooling2D
-  Layer gap;
+  @GlobalAveragePooling2D Layer gap;
 
   @Dense(units = 64, activation = RELU)
   Layer fc1;

@@ -1,6 +1,7 @@
 package dev.jconv.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import dev.jconv.processor.codegen.ModelWriter;
 import dev.jconv.processor.codegen.SummaryNote;
 import dev.jconv.processor.diag.Diag;
@@ -9,12 +10,10 @@ import dev.jconv.processor.diag.Report;
 import dev.jconv.processor.diag.Reporter;
 import dev.jconv.processor.read.NetworkReader;
 import dev.jconv.processor.validate.GraphBuilder;
-import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
-import java.io.Writer;
-import javax.tools.JavaFileObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -22,6 +21,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
 
 /**
  * The jconv annotation processor: for each {@code @Network} class, read, check, and generate its
@@ -53,7 +53,8 @@ public final class JconvProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    TypeElement network = processingEnv.getElementUtils().getTypeElement(NetworkReader.DSL + ".Network");
+    TypeElement network =
+        processingEnv.getElementUtils().getTypeElement(NetworkReader.DSL + ".Network");
     if (network == null) {
       return false;
     }
@@ -62,8 +63,12 @@ public final class JconvProcessor extends AbstractProcessor {
       try {
         processNetwork(element, reporter);
       } catch (RuntimeException | IOException e) {
-        reporter.print(Report.on(new JavacSource(element, null), Diag.INTERNAL,
-            element.getSimpleName(), describe(e)));
+        reporter.print(
+            Report.on(
+                new JavacSource(element, null),
+                Diag.INTERNAL,
+                element.getSimpleName(),
+                describe(e)));
       }
     }
     return false;
@@ -81,12 +86,14 @@ public final class JconvProcessor extends AbstractProcessor {
       return;
     }
     if (Boolean.parseBoolean(processingEnv.getOptions().get(OPTION_SUMMARY))) {
-      reporter.print(Report.on(read.spec().source(), Diag.SUMMARY, "\n" + SummaryNote.of(checked.graph())));
+      reporter.print(
+          Report.on(read.spec().source(), Diag.SUMMARY, "\n" + SummaryNote.of(checked.graph())));
     }
     JavaFile file = ModelWriter.write(checked.graph(), getClass().getName());
-    String name = file.packageName().isEmpty()
-        ? file.typeSpec().name()
-        : file.packageName() + "." + file.typeSpec().name();
+    String name =
+        file.packageName().isEmpty()
+            ? file.typeSpec().name()
+            : file.packageName() + "." + file.typeSpec().name();
     JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
     try (Writer out = source.openWriter()) {
       file.writeTo(out);

@@ -27,7 +27,10 @@ class SmokeTest {
                     "  @Dense(units = 10) Layer out;",
                     "}"));
     assertThat(c).succeeded();
-    assertThat(c).generatedSourceFile("test.TinyModel").contentsAsUtf8String().contains("conv1Layer");
+    assertThat(c)
+        .generatedSourceFile("test.TinyModel")
+        .contentsAsUtf8String()
+        .contains("conv1Layer");
   }
 
   @Test

@@ -55,7 +55,8 @@ public final class ModelWriter {
       type.addMethod(layerFactory(node));
     }
     type.addMethod(
-        accessor("name", ClassName.get(String.class), CodeBlock.of("return $S", network.className())));
+        accessor(
+            "name", ClassName.get(String.class), CodeBlock.of("return $S", network.className())));
     type.addMethod(accessor("inputShape", int[].class, CodeBlock.of("return INPUT_SHAPE.clone()")));
     type.addMethod(
         accessor("outputShape", int[].class, CodeBlock.of("return OUTPUT_SHAPE.clone()")));

@@ -21,8 +21,9 @@ public final class SummaryNote {
       for (ParamSpec p : node.params()) {
         params.add(new Param(node.name(), p.kind(), p.shape(), p.trainable()));
       }
-      layers.add(new Layer(node.name(), node.spec().kerasType(), node.output().dims(),
-          node.inputs(), params));
+      layers.add(
+          new Layer(
+              node.name(), node.spec().kerasType(), node.output().dims(), node.inputs(), params));
     }
     return Summary.format(graph.network().className(), graph.network().input().dims(), layers);
   }

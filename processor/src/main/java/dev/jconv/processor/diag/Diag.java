@@ -4,8 +4,8 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * The catalogue of every diagnostic the processor reports: a stable id that tests and users can
- * search for, its kind, and a format string. Messages name the layer, its type, the shapes
- * involved and, where there is one, the fix.
+ * search for, its kind, and a format string. Messages name the layer, its type, the shapes involved
+ * and, where there is one, the fix.
  */
 public enum Diag {
   // The @Network class itself.
@@ -38,8 +38,7 @@ public enum Diag {
       "field-modifier",
       Kind.ERROR,
       "layer field '%s' must not be %s: the generated model sets it; declare it as 'Layer %s;'"),
-  FIELD_TYPE(
-      "field-type", Kind.ERROR, "layer field '%s' has type %s; declare it as 'Layer %s;'"),
+  FIELD_TYPE("field-type", Kind.ERROR, "layer field '%s' has type %s; declare it as 'Layer %s;'"),
   MULTIPLE_LAYERS(
       "multiple-layers",
       Kind.ERROR,
@@ -52,8 +51,7 @@ public enum Diag {
           + " @Dense(units = 10)) or remove it"),
 
   // Attribute values.
-  ATTRIBUTE_ARITY(
-      "attribute-arity", Kind.ERROR, "'%s' (%s): %s = %s must have %s, e.g. %s"),
+  ATTRIBUTE_ARITY("attribute-arity", Kind.ERROR, "'%s' (%s): %s = %s must have %s, e.g. %s"),
   NON_POSITIVE("non-positive", Kind.ERROR, "'%s' (%s): %s = %s must be positive"),
   NEGATIVE("negative", Kind.ERROR, "'%s' (%s): %s = %s must not be negative"),
   RATE_RANGE(
@@ -73,8 +71,7 @@ public enum Diag {
           + " is not 1 (as in Keras)"),
 
   // The layer graph.
-  FROM_UNKNOWN(
-      "from-unknown", Kind.ERROR, "'%s' (%s): from = \"%s\" names no layer field of %s%s"),
+  FROM_UNKNOWN("from-unknown", Kind.ERROR, "'%s' (%s): from = \"%s\" names no layer field of %s%s"),
   FROM_SELF(
       "from-self",
       Kind.ERROR,

@@ -37,9 +37,7 @@ public final class LayerInference {
 
   private static Inferred dispatch(LayerSpec spec, List<Shape> in, List<String> names) {
     if (spec.isMerge()) {
-      return spec instanceof LayerSpec.Add
-          ? add(spec, in)
-          : concatenate(spec, in);
+      return spec instanceof LayerSpec.Add ? add(spec, in) : concatenate(spec, in);
     }
     Shape x = in.get(0);
     String from = describe(names.get(0));
@@ -83,8 +81,8 @@ public final class LayerInference {
     }
     Shape spatial = ((Inferred.Ok) window).output();
     List<ParamSpec> params = new ArrayList<>();
-    params.add(ParamSpec.trainable("kernel", c.kernelSize().h(), c.kernelSize().w(), x.c(),
-        c.filters()));
+    params.add(
+        ParamSpec.trainable("kernel", c.kernelSize().h(), c.kernelSize().w(), x.c(), c.filters()));
     if (c.useBias()) {
       params.add(ParamSpec.trainable("bias", c.filters()));
     }
@@ -99,8 +97,13 @@ public final class LayerInference {
     Shape spatial = ((Inferred.Ok) window).output();
     int out = x.c() * c.depthMultiplier();
     List<ParamSpec> params = new ArrayList<>();
-    params.add(ParamSpec.trainable("depthwise_kernel", c.kernelSize().h(), c.kernelSize().w(),
-        x.c(), c.depthMultiplier()));
+    params.add(
+        ParamSpec.trainable(
+            "depthwise_kernel",
+            c.kernelSize().h(),
+            c.kernelSize().w(),
+            x.c(),
+            c.depthMultiplier()));
     if (c.useBias()) {
       params.add(ParamSpec.trainable("bias", out));
     }
@@ -115,8 +118,13 @@ public final class LayerInference {
     Shape spatial = ((Inferred.Ok) window).output();
     int mid = x.c() * c.depthMultiplier();
     List<ParamSpec> params = new ArrayList<>();
-    params.add(ParamSpec.trainable("depthwise_kernel", c.kernelSize().h(), c.kernelSize().w(),
-        x.c(), c.depthMultiplier()));
+    params.add(
+        ParamSpec.trainable(
+            "depthwise_kernel",
+            c.kernelSize().h(),
+            c.kernelSize().w(),
+            x.c(),
+            c.depthMultiplier()));
     params.add(ParamSpec.trainable("pointwise_kernel", 1, 1, mid, c.filters()));
     if (c.useBias()) {
       params.add(ParamSpec.trainable("bias", c.filters()));
@@ -133,9 +141,16 @@ public final class LayerInference {
     int ow = Windows.outputLength(x.w(), ew, strides.w(), pad);
     if (oh <= 0 || ow <= 0) {
       boolean dilated = dilation.h() > 1 || dilation.w() > 1;
-      return fail(spec, "kernelSize", Diag.KERNEL_TOO_LARGE, spec.name(), spec.kerasType(),
-          kernel, dilated ? " (" + eh + "x" + ew + " with dilationRate = " + dilation + ")" : "",
-          x, "");
+      return fail(
+          spec,
+          "kernelSize",
+          Diag.KERNEL_TOO_LARGE,
+          spec.name(),
+          spec.kerasType(),
+          kernel,
+          dilated ? " (" + eh + "x" + ew + " with dilationRate = " + dilation + ")" : "",
+          x,
+          "");
     }
     return new Inferred.Ok(Shape.of(oh, ow, x.c()), List.of());
   }
@@ -211,13 +226,25 @@ public final class LayerInference {
   /** Rejects outputs and parameter tensors that a Java array cannot hold. */
   private static Inferred checkSizes(LayerSpec spec, Inferred.Ok ok) {
     if (ok.output().size() > MAX_ARRAY) {
-      return fail(spec, null, Diag.TOO_LARGE, spec.name(), spec.kerasType(),
-          "output " + ok.output(), String.format("%,d", ok.output().size()));
+      return fail(
+          spec,
+          null,
+          Diag.TOO_LARGE,
+          spec.name(),
+          spec.kerasType(),
+          "output " + ok.output(),
+          String.format("%,d", ok.output().size()));
     }
     for (ParamSpec p : ok.params()) {
       if (p.size() > MAX_ARRAY) {
-        return fail(spec, null, Diag.TOO_LARGE, spec.name(), spec.kerasType(),
-            p.kind() + " " + java.util.Arrays.toString(p.shape()), String.format("%,d", p.size()));
+        return fail(
+            spec,
+            null,
+            Diag.TOO_LARGE,
+            spec.name(),
+            spec.kerasType(),
+            p.kind() + " " + java.util.Arrays.toString(p.shape()),
+            String.format("%,d", p.size()));
       }
     }
     return ok;

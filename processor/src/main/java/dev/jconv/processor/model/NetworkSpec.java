@@ -3,8 +3,8 @@ package dev.jconv.processor.model;
 import java.util.List;
 
 /**
- * A declared network as read from source: the class, its {@code @Network} attributes and its
- * layers in declaration order. Nothing here has been checked beyond what reading needs.
+ * A declared network as read from source: the class, its {@code @Network} attributes and its layers
+ * in declaration order. Nothing here has been checked beyond what reading needs.
  *
  * @param packageName the package of the annotated class ("" for the unnamed package)
  * @param className the simple name of the annotated class

@@ -6,7 +6,11 @@ import java.util.List;
  * A checked layer: its spec, the resolved input names ({@link #INPUT} for the network input), its
  * output shape and its parameter tensors.
  */
-public record Node(LayerSpec spec, List<String> inputs, List<Shape> inputShapes, Shape output,
+public record Node(
+    LayerSpec spec,
+    List<String> inputs,
+    List<Shape> inputShapes,
+    Shape output,
     List<ParamSpec> params) {
   /** The name by which layers refer to the network input. */
   public static final String INPUT = "input";

@@ -3,7 +3,9 @@ package dev.jconv.processor.model;
 import java.util.Arrays;
 import java.util.StringJoiner;
 
-/** A tensor shape without the batch axis: {@code (h, w, c)} for images or {@code (n)} for vectors. */
+/**
+ * A tensor shape without the batch axis: {@code (h, w, c)} for images or {@code (n)} for vectors.
+ */
 public final class Shape {
   private final int[] dims;
 

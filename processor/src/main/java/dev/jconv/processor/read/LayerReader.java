@@ -58,26 +58,50 @@ final class LayerReader {
   private LayerSpec build() {
     switch (type) {
       case "Conv2D":
-        return new LayerSpec.Conv2D(name, from(), source, a.getInt("filters"),
-            pair("kernelSize"), pair("strides"), padding(), pair("dilationRate"), activation(),
+        return new LayerSpec.Conv2D(
+            name,
+            from(),
+            source,
+            a.getInt("filters"),
+            pair("kernelSize"),
+            pair("strides"),
+            padding(),
+            pair("dilationRate"),
+            activation(),
             a.getBoolean("useBias"));
       case "DepthwiseConv2D":
-        return new LayerSpec.DepthwiseConv2D(name, from(), source, pair("kernelSize"),
-            pair("strides"), padding(), a.getInt("depthMultiplier"), pair("dilationRate"),
-            activation(), a.getBoolean("useBias"));
+        return new LayerSpec.DepthwiseConv2D(
+            name,
+            from(),
+            source,
+            pair("kernelSize"),
+            pair("strides"),
+            padding(),
+            a.getInt("depthMultiplier"),
+            pair("dilationRate"),
+            activation(),
+            a.getBoolean("useBias"));
       case "SeparableConv2D":
-        return new LayerSpec.SeparableConv2D(name, from(), source, a.getInt("filters"),
-            pair("kernelSize"), pair("strides"), padding(), a.getInt("depthMultiplier"),
-            pair("dilationRate"), activation(), a.getBoolean("useBias"));
+        return new LayerSpec.SeparableConv2D(
+            name,
+            from(),
+            source,
+            a.getInt("filters"),
+            pair("kernelSize"),
+            pair("strides"),
+            padding(),
+            a.getInt("depthMultiplier"),
+            pair("dilationRate"),
+            activation(),
+            a.getBoolean("useBias"));
       case "MaxPooling2D":
-        return new LayerSpec.MaxPooling2D(name, from(), source, pair("poolSize"), poolStrides(),
-            padding());
+        return new LayerSpec.MaxPooling2D(
+            name, from(), source, pair("poolSize"), poolStrides(), padding());
       case "AveragePooling2D":
-        return new LayerSpec.AveragePooling2D(name, from(), source, pair("poolSize"),
-            poolStrides(), padding());
+        return new LayerSpec.AveragePooling2D(
+            name, from(), source, pair("poolSize"), poolStrides(), padding());
       case "GlobalAveragePooling2D":
-        return new LayerSpec.GlobalAveragePooling2D(name, from(), source,
-            a.getBoolean("keepdims"));
+        return new LayerSpec.GlobalAveragePooling2D(name, from(), source, a.getBoolean("keepdims"));
       case "GlobalMaxPooling2D":
         return new LayerSpec.GlobalMaxPooling2D(name, from(), source, a.getBoolean("keepdims"));
       case "ZeroPadding2D":
@@ -85,13 +109,19 @@ final class LayerReader {
       case "Flatten":
         return new LayerSpec.Flatten(name, from(), source);
       case "Dense":
-        return new LayerSpec.Dense(name, from(), source, a.getInt("units"), activation(),
-            a.getBoolean("useBias"));
+        return new LayerSpec.Dense(
+            name, from(), source, a.getInt("units"), activation(), a.getBoolean("useBias"));
       case "Dropout":
         return new LayerSpec.Dropout(name, from(), source, a.getDouble("rate"));
       case "BatchNormalization":
-        return new LayerSpec.BatchNormalization(name, from(), source, a.getDouble("momentum"),
-            a.getDouble("epsilon"), a.getBoolean("center"), a.getBoolean("scale"));
+        return new LayerSpec.BatchNormalization(
+            name,
+            from(),
+            source,
+            a.getDouble("momentum"),
+            a.getDouble("epsilon"),
+            a.getBoolean("center"),
+            a.getBoolean("scale"));
       case "Activation":
         return new LayerSpec.Activation(name, from(), source, a.getEnum("value", Fn.class));
       case "Add":
@@ -137,24 +167,36 @@ final class LayerReader {
     List<Integer> p = a.getInts("padding");
     switch (p.size()) {
       case 1:
-        return new LayerSpec.ZeroPadding2D(name, from(), source, p.get(0), p.get(0), p.get(0),
-            p.get(0));
+        return new LayerSpec.ZeroPadding2D(
+            name, from(), source, p.get(0), p.get(0), p.get(0), p.get(0));
       case 2:
-        return new LayerSpec.ZeroPadding2D(name, from(), source, p.get(0), p.get(0), p.get(1),
-            p.get(1));
+        return new LayerSpec.ZeroPadding2D(
+            name, from(), source, p.get(0), p.get(0), p.get(1), p.get(1));
       case 4:
-        return new LayerSpec.ZeroPadding2D(name, from(), source, p.get(0), p.get(1), p.get(2),
-            p.get(3));
+        return new LayerSpec.ZeroPadding2D(
+            name, from(), source, p.get(0), p.get(1), p.get(2), p.get(3));
       default:
-        arity("padding", p, "1, 2 or 4 values",
+        arity(
+            "padding",
+            p,
+            "1, 2 or 4 values",
             "padding = 1, {ph, pw} or {top, bottom, left, right}");
         return null;
     }
   }
 
   private void arity(String attribute, List<Integer> values, String expected, String example) {
-    reports.add(Report.at(source, attribute, Diag.ATTRIBUTE_ARITY, name, type, attribute,
-        braces(values), expected, example));
+    reports.add(
+        Report.at(
+            source,
+            attribute,
+            Diag.ATTRIBUTE_ARITY,
+            name,
+            type,
+            attribute,
+            braces(values),
+            expected,
+            example));
   }
 
   static String braces(List<Integer> values) {

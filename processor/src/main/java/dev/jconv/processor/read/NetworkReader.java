@@ -20,8 +20,8 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Reads a {@code @Network} class into a {@link NetworkSpec}: the class checks, the input shape,
- * and one {@link LayerSpec} per annotated field in declaration order. The only code besides {@code
+ * Reads a {@code @Network} class into a {@link NetworkSpec}: the class checks, the input shape, and
+ * one {@link LayerSpec} per annotated field in declaration order. The only code besides {@code
  * diag} that touches {@code javax.lang.model}.
  */
 public final class NetworkReader {
@@ -47,9 +47,12 @@ public final class NetworkReader {
     AnnotationMirror network = mirror(element, NETWORK);
     JavacSource classSource = new JavacSource(element, network);
     if (element.getKind() != ElementKind.CLASS) {
-      reports.add(Report.on(classSource, Diag.NETWORK_NOT_CLASS,
-          element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-          element.getSimpleName()));
+      reports.add(
+          Report.on(
+              classSource,
+              Diag.NETWORK_NOT_CLASS,
+              element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+              element.getSimpleName()));
       return new Result(null, reports);
     }
     TypeElement type = (TypeElement) element;
@@ -79,7 +82,10 @@ public final class NetworkReader {
     }
   }
 
-  /** {@code PatchNet} gives {@code PatchNetModel}; {@code Outer.Inner} gives {@code Outer_InnerModel}. */
+  /**
+   * {@code PatchNet} gives {@code PatchNetModel}; {@code Outer.Inner} gives {@code
+   * Outer_InnerModel}.
+   */
   static String modelName(TypeElement type) {
     StringBuilder name = new StringBuilder(type.getSimpleName());
     Element outer = type.getEnclosingElement();
@@ -94,8 +100,8 @@ public final class NetworkReader {
       TypeElement type, JavacSource source, String modelName, List<Report> reports) {
     for (Modifier m : List.of(Modifier.FINAL, Modifier.PRIVATE)) {
       if (type.getModifiers().contains(m)) {
-        reports.add(Report.on(source, Diag.NETWORK_MODIFIER, type.getSimpleName(), m, modelName,
-            m));
+        reports.add(
+            Report.on(source, Diag.NETWORK_MODIFIER, type.getSimpleName(), m, modelName, m));
       }
     }
     if (type.getNestingKind() == NestingKind.MEMBER
@@ -119,8 +125,9 @@ public final class NetworkReader {
       ok &= d > 0;
     }
     if (!ok) {
-      reports.add(Report.at(source, "input", Diag.INPUT_SHAPE, LayerReader.braces(dims),
-          type.getSimpleName()));
+      reports.add(
+          Report.at(
+              source, "input", Diag.INPUT_SHAPE, LayerReader.braces(dims), type.getSimpleName()));
       return null;
     }
     return Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
@@ -133,23 +140,38 @@ public final class NetworkReader {
       boolean isLayerType = field.asType().toString().equals(LAYER);
       if (annotations.isEmpty()) {
         if (isLayerType) {
-          reports.add(Report.on(new JavacSource(field, null), Diag.MISSING_LAYER,
-              field.getSimpleName(), type.getSimpleName()));
+          reports.add(
+              Report.on(
+                  new JavacSource(field, null),
+                  Diag.MISSING_LAYER,
+                  field.getSimpleName(),
+                  type.getSimpleName()));
         }
         continue;
       }
       JavacSource source = new JavacSource(field, annotations.get(0));
       if (annotations.size() > 1) {
-        reports.add(Report.on(new JavacSource(field, annotations.get(1)), Diag.MULTIPLE_LAYERS,
-            field.getSimpleName(), annotations.size(), names(annotations)));
+        reports.add(
+            Report.on(
+                new JavacSource(field, annotations.get(1)),
+                Diag.MULTIPLE_LAYERS,
+                field.getSimpleName(),
+                annotations.size(),
+                names(annotations)));
         continue;
       }
       if (!checkField(field, isLayerType, source, reports)) {
         continue;
       }
       String kind = simpleName(annotations.get(0));
-      LayerSpec spec = new LayerReader(field.getSimpleName().toString(), kind, source,
-          new Attributes(elements, annotations.get(0)), reports).read();
+      LayerSpec spec =
+          new LayerReader(
+                  field.getSimpleName().toString(),
+                  kind,
+                  source,
+                  new Attributes(elements, annotations.get(0)),
+                  reports)
+              .read();
       if (spec != null) {
         layers.add(spec);
       }
@@ -161,14 +183,20 @@ public final class NetworkReader {
       VariableElement field, boolean isLayerType, JavacSource source, List<Report> reports) {
     boolean ok = true;
     if (!isLayerType) {
-      reports.add(Report.on(source, Diag.FIELD_TYPE, field.getSimpleName(), field.asType(),
-          field.getSimpleName()));
+      reports.add(
+          Report.on(
+              source,
+              Diag.FIELD_TYPE,
+              field.getSimpleName(),
+              field.asType(),
+              field.getSimpleName()));
       ok = false;
     }
     for (Modifier m : List.of(Modifier.PRIVATE, Modifier.FINAL, Modifier.STATIC)) {
       if (field.getModifiers().contains(m)) {
-        reports.add(Report.on(source, Diag.FIELD_MODIFIER, field.getSimpleName(), m,
-            field.getSimpleName()));
+        reports.add(
+            Report.on(
+                source, Diag.FIELD_MODIFIER, field.getSimpleName(), m, field.getSimpleName()));
         ok = false;
       }
     }

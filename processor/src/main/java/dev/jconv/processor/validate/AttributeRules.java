@@ -68,8 +68,7 @@ final class AttributeRules {
     boolean strided = strides.h() > 1 || strides.w() > 1;
     boolean dilated = dilation.h() > 1 || dilation.w() > 1;
     if (ok && strided && dilated) {
-      add("strides", Diag.STRIDES_WITH_DILATION, spec.name(), spec.kerasType(), strides,
-          dilation);
+      add("strides", Diag.STRIDES_WITH_DILATION, spec.name(), spec.kerasType(), strides, dilation);
     }
   }
 
@@ -77,8 +76,8 @@ final class AttributeRules {
     if (value.isPositive()) {
       return true;
     }
-    String shown = value.h() == value.w() ? "" + value.h() : "{" + value.h() + ", " + value.w()
-        + "}";
+    String shown =
+        value.h() == value.w() ? "" + value.h() : "{" + value.h() + ", " + value.w() + "}";
     add(attribute, Diag.NON_POSITIVE, spec.name(), spec.kerasType(), attribute, shown);
     return false;
   }

@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Checks a read network and builds its {@link Graph}: attribute values, {@code from} references,
- * shapes layer by layer, the declared parameter count, and unused outputs. Problems become
- * reports; a layer whose input already failed is skipped rather than reported twice.
+ * shapes layer by layer, the declared parameter count, and unused outputs. Problems become reports;
+ * a layer whose input already failed is skipped rather than reported twice.
  */
 public final class GraphBuilder {
   private GraphBuilder() {}
@@ -88,9 +88,17 @@ public final class GraphBuilder {
         perLayer.add(node.name() + " " + group(node.paramCount()));
       }
     }
-    reports.add(Report.at(network.source(), "params", Diag.PARAMS_MISMATCH, group(declared),
-        network.className(), group(total), group(trainable), group(total - trainable),
-        String.join(", ", perLayer)));
+    reports.add(
+        Report.at(
+            network.source(),
+            "params",
+            Diag.PARAMS_MISMATCH,
+            group(declared),
+            network.className(),
+            group(total),
+            group(trainable),
+            group(total - trainable),
+            String.join(", ", perLayer)));
   }
 
   private static void warnUnused(Graph graph, List<Report> reports) {
@@ -102,8 +110,14 @@ public final class GraphBuilder {
     for (int i = 0; i < nodes.size() - 1; i++) {
       Node node = nodes.get(i);
       if (!read.contains(node.name())) {
-        reports.add(Report.on(node.spec().source(), Diag.UNUSED_OUTPUT, node.name(),
-            node.spec().kerasType(), node.output(), node.name()));
+        reports.add(
+            Report.on(
+                node.spec().source(),
+                Diag.UNUSED_OUTPUT,
+                node.name(),
+                node.spec().kerasType(),
+                node.output(),
+                node.name()));
       }
     }
   }

@@ -29,8 +29,16 @@ final class References {
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec spec = layers.get(i);
       if (spec.isMerge() && spec.from().size() < 2) {
-        reports.add(Report.at(spec.source(), "from", Diag.MERGE_INPUTS, spec.name(),
-            spec.kerasType(), quoted(spec.from()), spec.from().size(), spec.kerasType()));
+        reports.add(
+            Report.at(
+                spec.source(),
+                "from",
+                Diag.MERGE_INPUTS,
+                spec.name(),
+                spec.kerasType(),
+                quoted(spec.from()),
+                spec.from().size(),
+                spec.kerasType()));
       }
       if (spec.from().isEmpty()) {
         inputs.add(List.of(i == 0 ? Node.INPUT : layers.get(i - 1).name()));
@@ -41,14 +49,31 @@ final class References {
         if (from.equals(Node.INPUT)) {
           continue;
         } else if (at == null) {
-          reports.add(Report.at(spec.source(), "from", Diag.FROM_UNKNOWN, spec.name(),
-              spec.kerasType(), from, network.className(), suggestion(from, layers, i)));
+          reports.add(
+              Report.at(
+                  spec.source(),
+                  "from",
+                  Diag.FROM_UNKNOWN,
+                  spec.name(),
+                  spec.kerasType(),
+                  from,
+                  network.className(),
+                  suggestion(from, layers, i)));
         } else if (at == i) {
-          reports.add(Report.at(spec.source(), "from", Diag.FROM_SELF, spec.name(),
-              spec.kerasType(), from));
+          reports.add(
+              Report.at(
+                  spec.source(), "from", Diag.FROM_SELF, spec.name(), spec.kerasType(), from));
         } else if (at > i) {
-          reports.add(Report.at(spec.source(), "from", Diag.FROM_LATER, spec.name(),
-              spec.kerasType(), from, from, spec.name()));
+          reports.add(
+              Report.at(
+                  spec.source(),
+                  "from",
+                  Diag.FROM_LATER,
+                  spec.name(),
+                  spec.kerasType(),
+                  from,
+                  from,
+                  spec.name()));
         }
       }
       inputs.add(spec.from());
@@ -78,7 +103,8 @@ final class References {
     if (before == 0) {
       return "; it is the first field, so it can read only the network input (\"input\")";
     }
-    return "; the earlier fields are " + String.join(", ", candidates.subList(1, candidates.size()));
+    return "; the earlier fields are "
+        + String.join(", ", candidates.subList(1, candidates.size()));
   }
 
   private static int distance(String a, String b) {

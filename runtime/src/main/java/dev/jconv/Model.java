@@ -20,6 +20,12 @@ public interface Model {
   /** The layers in declaration order. */
   List<Layer> layers();
 
+  /**
+   * All parameters in one flat array (live, not a copy): each {@link Param} occupies {@code
+   * [offset, offset + size)} in Keras's layout, row-major.
+   */
+  float[] weights();
+
   /** The layer whose field is called {@code name}. */
   default Layer layer(String name) {
     for (Layer layer : layers()) {

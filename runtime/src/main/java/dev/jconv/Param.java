@@ -13,6 +13,7 @@ public final class Param {
   private final int[] shape;
   private final boolean trainable;
   private final long size;
+  private final int offset;
 
   /**
    * Describes a parameter tensor.
@@ -23,6 +24,20 @@ public final class Param {
    * @param trainable false for statistics such as BatchNormalization's moving mean
    */
   public Param(String layer, String kind, int[] shape, boolean trainable) {
+    this(layer, kind, shape, trainable, -1);
+  }
+
+  /**
+   * Describes a parameter tensor stored in a model's flat weight array.
+   *
+   * @param layer the owning layer's field name
+   * @param kind Keras's weight kind, such as {@code kernel}
+   * @param shape the tensor shape in Keras's layout
+   * @param trainable false for statistics such as BatchNormalization's moving mean
+   * @param offset where the tensor starts in {@link Model#weights()}, or -1 when it has no storage
+   */
+  public Param(String layer, String kind, int[] shape, boolean trainable, int offset) {
+    this.offset = offset;
     this.layer = layer;
     this.kind = kind;
     this.shape = shape.clone();
@@ -64,6 +79,14 @@ public final class Param {
    */
   public boolean isTrainable() {
     return trainable;
+  }
+
+  /**
+   * Where the tensor starts in {@link Model#weights()} (row-major, Keras's layout), or -1 when it
+   * has no storage.
+   */
+  public int offset() {
+    return offset;
   }
 
   @Override

@@ -26,6 +26,7 @@ public final class ModelWriter {
   private static final ClassName LAYER = ClassName.get("dev.jconv", "Layer");
   private static final ClassName PARAM = ClassName.get("dev.jconv", "Param");
   private static final ClassName MODEL = ClassName.get("dev.jconv", "Model");
+  private static final ClassName INITIALIZERS = ClassName.get("dev.jconv.init", "Initializers");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   private static final ParameterizedTypeName LAYER_LIST =
@@ -36,6 +37,7 @@ public final class ModelWriter {
   /** The generated source file of {@code graph}'s model. */
   public static JavaFile write(Graph graph, String generator) {
     NetworkSpec network = graph.network();
+    Layout layout = new Layout(graph);
     ClassName user = ClassName.get(network.packageName(), network.className());
     TypeSpec.Builder type =
         TypeSpec.classBuilder(network.modelName())
@@ -49,10 +51,22 @@ public final class ModelWriter {
             .addSuperinterface(MODEL)
             .addField(intArray("INPUT_SHAPE", network.input().dims()))
             .addField(intArray("OUTPUT_SHAPE", graph.output().output().dims()))
-            .addField(LAYER_LIST, "layers", Modifier.PRIVATE, Modifier.FINAL);
+            .addField(LAYER_LIST, "layers", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(
+                FieldSpec.builder(int.class, "PARAM_COUNT", Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Size of the flat weight array.\n")
+                    .initializer("$L", layout.paramCount())
+                    .build())
+            .addField(float[].class, "weights", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addJavadoc("A model with Keras's default initialisers and a random seed.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("this($T.nanoTime())", System.class)
+            .build());
     type.addMethod(constructor(graph));
     for (Node node : graph.nodes()) {
-      type.addMethod(layerFactory(node));
+      type.addMethod(layerFactory(node, layout));
     }
     type.addMethod(
         accessor(
@@ -61,6 +75,7 @@ public final class ModelWriter {
     type.addMethod(
         accessor("outputShape", int[].class, CodeBlock.of("return OUTPUT_SHAPE.clone()")));
     type.addMethod(accessor("layers", LAYER_LIST, CodeBlock.of("return layers")));
+    type.addMethod(accessor("weights", float[].class, CodeBlock.of("return weights")));
     return JavaFile.builder(network.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -83,8 +98,12 @@ public final class ModelWriter {
   private static MethodSpec constructor(Graph graph) {
     MethodSpec.Builder ctor =
         MethodSpec.constructorBuilder()
-            .addJavadoc("A model with the network's layers; weights come with the next issue.\n")
-            .addModifiers(Modifier.PUBLIC);
+            .addJavadoc(
+                "A model with Keras's default initialisers (Glorot-uniform kernels, zero biases,"
+                    + " BatchNormalization gamma 1, beta 0, moving mean 0, moving variance 1) drawn"
+                    + " from {@code seed}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(long.class, "seed");
     CodeBlock.Builder list = CodeBlock.builder();
     for (int i = 0; i < graph.nodes().size(); i++) {
       Node node = graph.nodes().get(i);
@@ -92,23 +111,26 @@ public final class ModelWriter {
       list.add(i == 0 ? "$N" : ", $N", node.name());
     }
     ctor.addStatement("this.layers = $T.of($L)", List.class, list.build());
+    ctor.addStatement("this.weights = new float[PARAM_COUNT]");
+    ctor.addStatement("$T.kerasDefaults(layers, weights, seed)", INITIALIZERS);
     return ctor.build();
   }
 
   /** {@code conv1Layer()}: the handle of one layer, with a comment of its shapes. */
-  private static MethodSpec layerFactory(Node node) {
+  private static MethodSpec layerFactory(Node node, Layout layout) {
     CodeBlock.Builder params = CodeBlock.builder();
     for (int i = 0; i < node.params().size(); i++) {
       ParamSpec p = node.params().get(i);
       params.add(
           i == 0 ? "$L" : ", $L",
           CodeBlock.of(
-              "new $T($S, $S, $L, $L)",
+              "new $T($S, $S, $L, $L, $L)",
               PARAM,
               node.name(),
               p.kind(),
               ints(p.shape()),
-              p.trainable()));
+              p.trainable(),
+              layout.param(node, p.kind())));
     }
     CodeBlock inputs = CodeBlock.of("$L", strings(node.inputs()));
     return MethodSpec.methodBuilder(factoryName(node))

@@ -1,0 +1,2 @@
+/** Parameter initialisers with Keras's defaults. */
+package dev.jconv.init;

@@ -26,6 +26,62 @@ public interface Model {
    */
   float[] weights();
 
+  /** Floats per input example: the product of {@link #inputShape()}. */
+  default int inputSize() {
+    int n = 1;
+    for (int d : inputShape()) {
+      n *= d;
+    }
+    return n;
+  }
+
+  /** Floats per output example: the product of {@link #outputShape()}. */
+  default int outputSize() {
+    int n = 1;
+    for (int d : outputShape()) {
+      n *= d;
+    }
+    return n;
+  }
+
+  /**
+   * Runs inference on one example stored at {@code x[xo...]} (HWC, row-major) and writes the output
+   * at {@code y[yo...]}; no bounds are checked here, and nothing is allocated once the calling
+   * thread has its workspace. Safe to call from many threads at once.
+   */
+  void predictInto(float[] x, int xo, float[] y, int yo);
+
+  /**
+   * Inference on one example in HWC order; returns the output (class probabilities for SOFTMAX).
+   */
+  default float[] predict(float[] hwc) {
+    Checks.size(name() + ".predict", "input", hwc.length, inputSize(), inputShape(), 1);
+    float[] y = new float[outputSize()];
+    predictInto(hwc, 0, y, 0);
+    return y;
+  }
+
+  /**
+   * Inference on {@code n} examples stored contiguously in NHWC order, spread over the cores;
+   * writes {@code n} outputs contiguously into {@code out}.
+   */
+  default void predict(float[] nhwc, int n, float[] out) {
+    if (n < 0) {
+      throw new IllegalArgumentException(name() + ".predict: n = " + n + " must not be negative");
+    }
+    Checks.size(name() + ".predict", "input", nhwc.length, inputSize(), inputShape(), n);
+    Checks.size(name() + ".predict", "output", out.length, outputSize(), outputShape(), n);
+    int in = inputSize();
+    int outSize = outputSize();
+    dev.jconv.parallel.Parallel.forRange(
+        n,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            predictInto(nhwc, i * in, out, i * outSize);
+          }
+        });
+  }
+
   /** The layer whose field is called {@code name}. */
   default Layer layer(String name) {
     for (Layer layer : layers()) {

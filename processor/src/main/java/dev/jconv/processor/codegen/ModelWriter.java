@@ -57,7 +57,29 @@ public final class ModelWriter {
                     .addJavadoc("Size of the flat weight array.\n")
                     .initializer("$L", layout.paramCount())
                     .build())
-            .addField(float[].class, "weights", Modifier.PRIVATE, Modifier.FINAL);
+            .addField(float[].class, "weights", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(
+                FieldSpec.builder(int.class, "WORKSPACE", Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc(
+                        "Floats of workspace per example: every layer's output and scratch.\n")
+                    .initializer("$L", layout.workspaceSize())
+                    .build())
+            .addField(
+                FieldSpec.builder(int.class, "OUTPUT_OFFSET", Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Where the last layer's output starts in the workspace.\n")
+                    .initializer("$L", layout.out(graph.output()))
+                    .build())
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(ThreadLocal.class, float[].class),
+                        "workspaces",
+                        Modifier.PRIVATE,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "One workspace per thread, so inference is safe from many threads.\n")
+                    .initializer("$T.withInitial(() -> new float[WORKSPACE])", ThreadLocal.class)
+                    .build())
+            .addType(KernelsWriter.scalar(graph, layout));
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc("A model with Keras's default initialisers and a random seed.\n")
@@ -76,6 +98,21 @@ public final class ModelWriter {
         accessor("outputShape", int[].class, CodeBlock.of("return OUTPUT_SHAPE.clone()")));
     type.addMethod(accessor("layers", LAYER_LIST, CodeBlock.of("return layers")));
     type.addMethod(accessor("weights", float[].class, CodeBlock.of("return weights")));
+    type.addMethod(
+        MethodSpec.methodBuilder("predictInto")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(float[].class, "x")
+            .addParameter(int.class, "xo")
+            .addParameter(float[].class, "y")
+            .addParameter(int.class, "yo")
+            .addStatement("float[] a = workspaces.get()")
+            .addStatement("Scalar.forward(weights, x, xo, a, 0)")
+            .addStatement(
+                "$T.arraycopy(a, OUTPUT_OFFSET, y, yo, $L)",
+                System.class,
+                graph.output().output().size())
+            .build());
     return JavaFile.builder(network.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")

@@ -1,0 +1,63 @@
+package dev.jconv.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.jconv.processor.model.Graph;
+import dev.jconv.processor.model.Node;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a nested class of static kernels: one forward method per layer and a {@code forward} that
+ * runs them in declaration order over one example's workspace.
+ */
+final class KernelsWriter {
+  private KernelsWriter() {}
+
+  /** The {@code Scalar} nested class. */
+  static TypeSpec scalar(Graph graph, Layout layout) {
+    ScalarForward emitter = new ScalarForward(layout);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder("Scalar")
+            .addJavadoc("Scalar kernels: plain loops with constant bounds.\n")
+            .addModifiers(Modifier.STATIC, Modifier.FINAL)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(sequence(graph, layout));
+    for (Node node : graph.nodes()) {
+      type.addMethod(emitter.forward(node));
+    }
+    return type.build();
+  }
+
+  /** {@code forward(w, x, xo, a, ao)}: every layer in order. */
+  private static MethodSpec sequence(Graph graph, Layout layout) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("forward")
+            .addJavadoc(
+                "Inference on the example at {@code x[xo...]}; outputs land in {@code a} from"
+                    + " {@code ao}.\n")
+            .addModifiers(Modifier.STATIC)
+            .addParameter(float[].class, "w")
+            .addParameter(float[].class, "x")
+            .addParameter(int.class, "xo")
+            .addParameter(float[].class, "a")
+            .addParameter(int.class, "ao");
+    Map<String, Node> byName = new HashMap<>();
+    for (Node node : graph.nodes()) {
+      CodeBlock.Builder args = CodeBlock.builder().add("w");
+      for (String input : node.inputs()) {
+        if (input.equals(Node.INPUT)) {
+          args.add(", x, xo");
+        } else {
+          args.add(", a, ao + $L", layout.out(byName.get(input)));
+        }
+      }
+      args.add(", a, ao");
+      m.addStatement("$N($L)", node.name() + "Forward", args.build());
+      byName.put(node.name(), node);
+    }
+    return m.build();
+  }
+}

@@ -1,0 +1,2 @@
+/** Spreading a batch over the cores. */
+package dev.jconv.parallel;

@@ -82,6 +82,67 @@ public interface Model {
         });
   }
 
+  /**
+   * One training pass over a batch: the forward pass in training mode (BatchNormalization on batch
+   * statistics, updating its moving averages; Dropout active with masks drawn from {@code seed}),
+   * the mean softmax cross-entropy against integer labels, and the backward pass.
+   *
+   * <p>The loss is fused with the output's softmax for stability: when the output layer ends in
+   * SOFTMAX the loss reads its logits; otherwise the outputs are taken as logits.
+   *
+   * @param x {@code n} examples, NHWC
+   * @param labels {@code n} class indices in {@code [0, outputSize())}
+   * @param n the batch size
+   * @param grads receives d(mean loss)/d(weights), laid out as {@link #weights()} (overwritten;
+   *     zero for non-trainable statistics)
+   * @param inputGrads receives d(mean loss)/d(x) when not null (overwritten)
+   * @param seed the dropout seed of this step
+   * @return the mean loss over the batch
+   */
+  default float lossAndGradients(
+      float[] x, int[] labels, int n, float[] grads, float[] inputGrads, long seed) {
+    String where = name() + ".lossAndGradients";
+    if (n < 1) {
+      throw new IllegalArgumentException(where + ": n = " + n + " must be at least 1");
+    }
+    if (outputShape().length != 1) {
+      throw new UnsupportedOperationException(
+          where
+              + ": the cross-entropy loss needs an output of shape (classes), but the output is "
+              + java.util.Arrays.toString(outputShape())
+              + "; end the network with Flatten or global pooling and a Dense layer");
+    }
+    Checks.size(where, "input", x.length, inputSize(), inputShape(), n);
+    Checks.size(where, "grads", grads.length, weights().length, new int[] {weights().length}, 1);
+    if (inputGrads != null) {
+      Checks.size(where, "inputGrads", inputGrads.length, inputSize(), inputShape(), n);
+    }
+    if (labels.length < n) {
+      throw new IllegalArgumentException(
+          where + ": labels has " + labels.length + " entries, expected at least n = " + n);
+    }
+    for (int i = 0; i < n; i++) {
+      if (labels[i] < 0 || labels[i] >= outputSize()) {
+        throw new IllegalArgumentException(
+            where
+                + ": labels["
+                + i
+                + "] = "
+                + labels[i]
+                + " is not a class index in [0, "
+                + outputSize()
+                + ")");
+      }
+    }
+    return backpropagate(x, labels, n, grads, inputGrads, seed);
+  }
+
+  /**
+   * {@link #lossAndGradients} without the argument checks; generated code implements it. Not
+   * thread-safe: one training pass at a time per model (the pass itself uses every core).
+   */
+  float backpropagate(float[] x, int[] labels, int n, float[] grads, float[] inputGrads, long seed);
+
   /** The layer whose field is called {@code name}. */
   default Layer layer(String name) {
     for (Layer layer : layers()) {

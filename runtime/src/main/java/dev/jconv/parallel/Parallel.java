@@ -45,11 +45,31 @@ public final class Parallel {
     threads = n;
   }
 
+  /** Work on examples {@code [from, to)} as chunk number {@code chunk}. */
+  @FunctionalInterface
+  public interface ChunkBody {
+    /** Processes examples {@code from} (inclusive) to {@code to} (exclusive). */
+    void run(int chunk, int from, int to);
+  }
+
+  /** How many chunks {@link #forChunks} splits {@code n} examples into. */
+  public static int chunks(int n) {
+    return Math.max(1, Math.min(threads, n));
+  }
+
   /** Runs {@code body} over {@code [0, n)} in up to {@link #threads()} contiguous chunks. */
   public static void forRange(int n, RangeBody body) {
-    int chunks = Math.min(threads, n);
+    forChunks(n, (chunk, from, to) -> body.run(from, to));
+  }
+
+  /**
+   * Runs {@code body} over {@code [0, n)} in {@link #chunks(int)} contiguous chunks, numbered from
+   * 0, so that each chunk can use its own buffers; chunk 0 runs on the caller.
+   */
+  public static void forChunks(int n, ChunkBody body) {
+    int chunks = chunks(n);
     if (chunks <= 1) {
-      body.run(0, n);
+      body.run(0, 0, n);
       return;
     }
     @SuppressWarnings("unchecked")
@@ -57,11 +77,12 @@ public final class Parallel {
     for (int i = 1; i < chunks; i++) {
       int from = (int) ((long) n * i / chunks);
       int to = (int) ((long) n * (i + 1) / chunks);
-      futures[i - 1] = POOL.submit(() -> body.run(from, to));
+      int chunk = i;
+      futures[i - 1] = POOL.submit(() -> body.run(chunk, from, to));
     }
     RuntimeException failure = null;
     try {
-      body.run(0, (int) ((long) n / chunks));
+      body.run(0, 0, (int) ((long) n / chunks));
     } catch (RuntimeException e) {
       failure = e;
     }

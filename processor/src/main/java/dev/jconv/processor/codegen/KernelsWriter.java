@@ -28,6 +28,7 @@ final class KernelsWriter {
     for (Node node : graph.nodes()) {
       type.addMethod(emitter.forward(node));
     }
+    new TrainingWriter(graph, layout).addKernels(type);
     return type.build();
   }
 

@@ -17,7 +17,10 @@ final class Layout {
   /** Scratch: a separable convolution's depthwise output. */
   static final String MID = "mid";
 
-  /** Scratch: pre-activation values of a layer with a fused SWISH (its backward needs them). */
+  /**
+   * Scratch: pre-activation values of a layer with a fused SWISH (its backward needs them) or
+   * SOFTMAX (the loss reads the logits).
+   */
   static final String PRE = "pre";
 
   /** Scratch: a dropout layer's mask. */
@@ -28,8 +31,10 @@ final class Layout {
 
   private final Map<String, Integer> paramOffsets = new HashMap<>();
   private final Map<String, Integer> buffers = new HashMap<>();
+  private final Map<String, Integer> stats = new HashMap<>();
   private final int paramCount;
   private int workspace;
+  private int statsSize;
 
   Layout(Graph graph) {
     long offset = 0;
@@ -48,7 +53,7 @@ final class Layout {
         Shape3 o = Shape3.of(node.output());
         allocate(node, MID, o.h() * o.w() * node.inputShapes().get(0).c() * s.depthMultiplier());
       }
-      if (spec.fusedActivation() == Fn.SWISH) {
+      if (spec.fusedActivation() == Fn.SWISH || spec.fusedActivation() == Fn.SOFTMAX) {
         allocate(node, PRE, size);
       }
       if (spec instanceof LayerSpec.Dropout) {
@@ -56,6 +61,8 @@ final class Layout {
       }
       if (spec instanceof LayerSpec.BatchNormalization) {
         allocate(node, AFFINE, 2 * node.output().c());
+        stats.put(node.name(), statsSize);
+        statsSize += 4 * node.output().c();
       }
     }
   }
@@ -78,6 +85,19 @@ final class Layout {
   /** The offset of one of {@code node}'s scratch buffers in the workspace. */
   int scratch(Node node, String kind) {
     return lookup(buffers, key(node, kind));
+  }
+
+  /**
+   * Where a BatchNormalization's batch mean, inverse standard deviation and two gradient sums
+   * (channels each) live in the training statistics array.
+   */
+  int stats(Node node) {
+    return lookup(stats, node.name());
+  }
+
+  /** The size of the training statistics array. */
+  int statsSize() {
+    return statsSize;
   }
 
   /** The size of the weight array. */

@@ -356,7 +356,7 @@ final class ScalarForward {
 
   private CodeBlock fusedActivation(Node node) {
     Fn fn = node.spec().fusedActivation();
-    if (fn == Fn.SWISH) {
+    if (fn == Fn.SWISH || fn == Fn.SOFTMAX) {
       return CodeBlock.builder()
           .addStatement(
               "$T.arraycopy(a, yo, a, ao + $L, $L)",

@@ -1,0 +1,324 @@
+package dev.jconv.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.jconv.Activation.Fn;
+import dev.jconv.processor.model.Graph;
+import dev.jconv.processor.model.LayerSpec;
+import dev.jconv.processor.model.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the training pass of a model: {@code backpropagate}, which runs the forward pass in
+ * training mode and the backward pass over a batch. Layers run example by example in parallel
+ * segments; each BatchNormalization is a barrier that sees the whole batch. Buffers grow with the
+ * largest batch seen and are then reused, so steady-state steps allocate nothing large.
+ */
+final class TrainingWriter {
+  private static final ClassName PARALLEL = ClassName.get("dev.jconv.parallel", "Parallel");
+  private static final ClassName LOSSES = ClassName.get("dev.jconv.kernels", "Losses");
+
+  private final Graph graph;
+  private final Layout layout;
+  private final Map<String, Node> byName = new HashMap<>();
+
+  TrainingWriter(Graph graph, Layout layout) {
+    this.graph = graph;
+    this.layout = layout;
+    for (Node node : graph.nodes()) {
+      byName.put(node.name(), node);
+    }
+  }
+
+  /** Whether the loss hands the output layer its pre-softmax gradient directly. */
+  static boolean lossFused(Graph graph, Node node) {
+    if (node != graph.output()) {
+      return false;
+    }
+    LayerSpec spec = node.spec();
+    return spec.fusedActivation() == Fn.SOFTMAX
+        || (spec instanceof LayerSpec.Activation a && a.value() == Fn.SOFTMAX);
+  }
+
+  /** Adds the training kernels to the kernels class. */
+  void addKernels(TypeSpec.Builder kernels) {
+    ScalarBackward emitter = new ScalarBackward(layout);
+    for (int i = 0; i < graph.nodes().size(); i++) {
+      Node node = graph.nodes().get(i);
+      if (node.spec() instanceof LayerSpec.BatchNormalization) {
+        kernels.addMethod(emitter.batchNormForwardTrain(node));
+        kernels.addMethod(emitter.batchNormBackward(node));
+        continue;
+      }
+      if (node.spec() instanceof LayerSpec.Dropout) {
+        kernels.addMethod(emitter.dropoutForwardTrain(node, i));
+      }
+      kernels.addMethod(emitter.backward(node, lossFused(graph, node)));
+    }
+  }
+
+  /** Adds the training buffers, {@code backpropagate} and its segment methods to the model. */
+  void addTo(TypeSpec.Builder model) {
+    model.addField(float[].class, "trainA", Modifier.PRIVATE);
+    model.addField(float[].class, "trainD", Modifier.PRIVATE);
+    model.addField(float[].class, "trainStats", Modifier.PRIVATE);
+    model.addField(float[].class, "trainLosses", Modifier.PRIVATE);
+    model.addField(float[][].class, "trainGrads", Modifier.PRIVATE);
+    model.addField(
+        FieldSpec.builder(int.class, "STATS", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Floats of batch statistics kept by BatchNormalization layers.\n")
+            .initializer("$L", layout.statsSize())
+            .build());
+    model.addMethod(ensureCapacity());
+    List<List<Node>> segments = segments();
+    MethodSpec.Builder pass =
+        MethodSpec.methodBuilder("backpropagate")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(float.class)
+            .addParameter(float[].class, "x")
+            .addParameter(int[].class, "labels")
+            .addParameter(int.class, "n")
+            .addParameter(float[].class, "grads")
+            .addParameter(float[].class, "inputGrads")
+            .addParameter(long.class, "seed")
+            .addStatement("ensureCapacity(n)")
+            .beginControlFlow("for (float[] g : trainGrads)")
+            .addStatement("$T.fill(g, 0f)", java.util.Arrays.class)
+            .endControlFlow()
+            .beginControlFlow("if (inputGrads != null)")
+            .addStatement(
+                "$T.fill(inputGrads, 0, n * $L, 0f)",
+                java.util.Arrays.class,
+                graph.network().input().size())
+            .endControlFlow();
+    for (int s = 0; s < segments.size(); s++) {
+      List<Node> segment = segments.get(s);
+      if (isBatchNorm(segment)) {
+        pass.addStatement("$L", batchNormForward(segment.get(0)));
+      } else {
+        model.addMethod(forwardSegment(s, segment));
+        pass.addStatement(
+            "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) forwardTrain$L(x, e,"
+                + " seed); })",
+            PARALLEL,
+            s);
+      }
+    }
+    model.addMethod(lossMethod());
+    pass.addStatement(
+        "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) loss(x, labels, n, e); })",
+        PARALLEL);
+    for (int s = segments.size() - 1; s >= 0; s--) {
+      List<Node> segment = segments.get(s);
+      if (isBatchNorm(segment)) {
+        pass.addStatement("$L", batchNormBackward(segment.get(0)));
+      } else {
+        model.addMethod(backwardSegment(s, segment));
+        pass.addStatement(
+            "$T.forChunks(n, (chunk, from, to) -> { for (int e = from; e < to; e++)"
+                + " backward$L(x, trainGrads[chunk], inputGrads, e); })",
+            PARALLEL,
+            s);
+      }
+    }
+    pass.addStatement("$T.arraycopy(trainGrads[0], 0, grads, 0, PARAM_COUNT)", System.class)
+        .beginControlFlow("for (int t = 1; t < trainGrads.length; t++)")
+        .beginControlFlow("for (int i = 0; i < PARAM_COUNT; i++)")
+        .addStatement("grads[i] += trainGrads[t][i]")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("double total = 0")
+        .beginControlFlow("for (int e = 0; e < n; e++)")
+        .addStatement("total += trainLosses[e]")
+        .endControlFlow()
+        .addStatement("return (float) (total / n)");
+    model.addMethod(pass.build());
+  }
+
+  /** Splits the layers into runs without BatchNormalization and single BatchNormalizations. */
+  private List<List<Node>> segments() {
+    List<List<Node>> segments = new ArrayList<>();
+    List<Node> current = new ArrayList<>();
+    for (Node node : graph.nodes()) {
+      if (node.spec() instanceof LayerSpec.BatchNormalization) {
+        if (!current.isEmpty()) {
+          segments.add(current);
+          current = new ArrayList<>();
+        }
+        segments.add(List.of(node));
+      } else {
+        current.add(node);
+      }
+    }
+    if (!current.isEmpty()) {
+      segments.add(current);
+    }
+    return segments;
+  }
+
+  private static boolean isBatchNorm(List<Node> segment) {
+    return segment.get(0).spec() instanceof LayerSpec.BatchNormalization;
+  }
+
+  private MethodSpec ensureCapacity() {
+    return MethodSpec.methodBuilder("ensureCapacity")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addStatement("int chunks = $T.chunks(n)", PARALLEL)
+        .beginControlFlow("if (trainA == null || trainA.length < n * WORKSPACE)")
+        .addStatement("trainA = new float[n * WORKSPACE]")
+        .addStatement("trainD = new float[n * WORKSPACE]")
+        .addStatement("trainLosses = new float[n]")
+        .addStatement("trainStats = new float[STATS]")
+        .endControlFlow()
+        .beginControlFlow("if (trainGrads == null || trainGrads.length != chunks)")
+        .addStatement("trainGrads = new float[chunks][PARAM_COUNT]")
+        .endControlFlow()
+        .build();
+  }
+
+  /** The array and offset expression of an input of example {@code e}. */
+  private CodeBlock input(String name) {
+    if (name.equals(Node.INPUT)) {
+      return CodeBlock.of("x, e * $L", graph.network().input().size());
+    }
+    return CodeBlock.of("trainA, e * WORKSPACE + $L", layout.out(byName.get(name)));
+  }
+
+  private CodeBlock inputDelta(String name) {
+    if (name.equals(Node.INPUT)) {
+      return CodeBlock.of("inputGrads, e * $L", graph.network().input().size());
+    }
+    return CodeBlock.of("trainD, e * WORKSPACE + $L", layout.out(byName.get(name)));
+  }
+
+  private MethodSpec forwardSegment(int index, List<Node> segment) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("forwardTrain" + index)
+            .addJavadoc(
+                "Training forward of $L to $L for example {@code e}.\n",
+                segment.get(0).name(),
+                segment.get(segment.size() - 1).name())
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(float[].class, "x")
+            .addParameter(int.class, "e")
+            .addParameter(long.class, "seed")
+            .addStatement("int ao = e * WORKSPACE");
+    for (Node node : segment) {
+      if (node.spec() instanceof LayerSpec.Dropout) {
+        m.addStatement(
+            "Scalar.$NForwardTrain($L, trainA, ao, seed, e)",
+            node.name(),
+            input(node.inputs().get(0)));
+        continue;
+      }
+      CodeBlock.Builder args = CodeBlock.builder().add("weights");
+      for (String in : node.inputs()) {
+        args.add(", $L", input(in));
+      }
+      m.addStatement("Scalar.$NForward($L, trainA, ao)", node.name(), args.build());
+    }
+    return m.build();
+  }
+
+  private MethodSpec backwardSegment(int index, List<Node> segment) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("backward" + index)
+            .addJavadoc(
+                "Backward of $L down to $L for example {@code e}.\n",
+                segment.get(segment.size() - 1).name(),
+                segment.get(0).name())
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(float[].class, "x")
+            .addParameter(float[].class, "g")
+            .addParameter(float[].class, "inputGrads")
+            .addParameter(int.class, "e")
+            .addStatement("int ao = e * WORKSPACE");
+    for (int i = segment.size() - 1; i >= 0; i--) {
+      Node node = segment.get(i);
+      CodeBlock.Builder args = CodeBlock.builder().add("weights, g");
+      for (String in : node.inputs()) {
+        args.add(", $L, $L", input(in), inputDelta(in));
+      }
+      m.addStatement("Scalar.$NBackward($L, trainA, ao, trainD, ao)", node.name(), args.build());
+    }
+    return m.build();
+  }
+
+  private CodeBlock batchNormForward(Node node) {
+    String in = node.inputs().get(0);
+    return CodeBlock.of(
+        "Scalar.$NForwardTrain(weights, $L, $L, trainA, 0, WORKSPACE, n, trainStats)",
+        node.name(),
+        batchInput(in, "x", "trainA"),
+        stride(in));
+  }
+
+  private CodeBlock batchNormBackward(Node node) {
+    String in = node.inputs().get(0);
+    return CodeBlock.of(
+        "Scalar.$NBackward(weights, trainGrads[0], $L, $L, $L, $L, trainD, 0, WORKSPACE, n,"
+            + " trainStats)",
+        node.name(),
+        batchInput(in, "x", "trainA"),
+        stride(in),
+        batchInput(in, "inputGrads", "trainD"),
+        stride(in));
+  }
+
+  private CodeBlock batchInput(String in, String inputArray, String workspace) {
+    if (in.equals(Node.INPUT)) {
+      return CodeBlock.of("$N, 0", inputArray);
+    }
+    return CodeBlock.of("$N, $L", workspace, layout.out(byName.get(in)));
+  }
+
+  private CodeBlock stride(String in) {
+    return in.equals(Node.INPUT)
+        ? CodeBlock.of("$L", graph.network().input().size())
+        : CodeBlock.of("WORKSPACE");
+  }
+
+  /** Clears example {@code e}'s deltas and seeds them with the loss gradient. */
+  private MethodSpec lossMethod() {
+    Node out = graph.output();
+    int classes = Math.toIntExact(out.output().size());
+    CodeBlock logits;
+    LayerSpec spec = out.spec();
+    if (spec.fusedActivation() == Fn.SOFTMAX) {
+      logits = CodeBlock.of("trainA, e * WORKSPACE + $L", layout.scratch(out, Layout.PRE));
+    } else if (spec instanceof LayerSpec.Activation a && a.value() == Fn.SOFTMAX) {
+      String in = out.inputs().get(0);
+      logits = in.equals(Node.INPUT) ? CodeBlock.of("x, e * $L", classes) : input(in);
+    } else {
+      logits = CodeBlock.of("trainA, e * WORKSPACE + $L", layout.out(out));
+    }
+    return MethodSpec.methodBuilder("loss")
+        .addJavadoc(
+            "Softmax cross-entropy of example {@code e} from its logits; seeds its deltas with"
+                + " (p - onehot) / n.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "x")
+        .addParameter(int[].class, "labels")
+        .addParameter(int.class, "n")
+        .addParameter(int.class, "e")
+        .addStatement(
+            "$T.fill(trainD, e * WORKSPACE, (e + 1) * WORKSPACE, 0f)", java.util.Arrays.class)
+        .addStatement(
+            "trainLosses[e] = (float) $T.softmaxCrossEntropy($L, $L, labels[e], 1f / n, trainD, e"
+                + " * WORKSPACE + $L)",
+            LOSSES,
+            logits,
+            classes,
+            layout.out(out))
+        .build();
+  }
+}

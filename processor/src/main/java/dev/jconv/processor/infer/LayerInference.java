@@ -9,6 +9,7 @@ import dev.jconv.processor.model.ParamSpec;
 import dev.jconv.processor.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Pure shape and parameter functions, one per layer kind: given a layer and the shapes of its
@@ -233,7 +234,7 @@ public final class LayerInference {
           spec.name(),
           spec.kerasType(),
           "output " + ok.output(),
-          String.format("%,d", ok.output().size()));
+          String.format(Locale.ROOT, "%,d", ok.output().size()));
     }
     for (ParamSpec p : ok.params()) {
       if (p.size() > MAX_ARRAY) {
@@ -244,7 +245,7 @@ public final class LayerInference {
             spec.name(),
             spec.kerasType(),
             p.kind() + " " + java.util.Arrays.toString(p.shape()),
-            String.format("%,d", p.size()));
+            String.format(Locale.ROOT, "%,d", p.size()));
       }
     }
     return ok;

@@ -95,11 +95,17 @@ final class LayerReader {
             activation(),
             a.getBoolean("useBias"));
       case "MaxPooling2D":
-        return new LayerSpec.MaxPooling2D(
-            name, from(), source, pair("poolSize"), poolStrides(), padding());
+        {
+          IntPair pool = pair("poolSize");
+          return new LayerSpec.MaxPooling2D(
+              name, from(), source, pool, poolStrides(pool), padding());
+        }
       case "AveragePooling2D":
-        return new LayerSpec.AveragePooling2D(
-            name, from(), source, pair("poolSize"), poolStrides(), padding());
+        {
+          IntPair pool = pair("poolSize");
+          return new LayerSpec.AveragePooling2D(
+              name, from(), source, pool, poolStrides(pool), padding());
+        }
       case "GlobalAveragePooling2D":
         return new LayerSpec.GlobalAveragePooling2D(name, from(), source, a.getBoolean("keepdims"));
       case "GlobalMaxPooling2D":
@@ -158,9 +164,12 @@ final class LayerReader {
     return IntPair.square(1);
   }
 
-  /** Pooling strides default to the pool size. */
-  private IntPair poolStrides() {
-    return a.getInts("strides").isEmpty() ? pair("poolSize") : pair("strides");
+  /**
+   * Pooling strides default to the pool size, which is read once by the caller so that a bad {@code
+   * poolSize} is reported once.
+   */
+  private IntPair poolStrides(IntPair poolSize) {
+    return a.getInts("strides").isEmpty() ? poolSize : pair("strides");
   }
 
   private LayerSpec zeroPadding() {

@@ -35,11 +35,9 @@ final class AttributeRules {
       window(c.kernelSize(), c.strides(), c.dilationRate());
       positive("depthMultiplier", c.depthMultiplier());
     } else if (spec instanceof LayerSpec.MaxPooling2D p) {
-      positive("poolSize", p.poolSize());
-      positive("strides", p.strides());
+      pooling(p.poolSize(), p.strides());
     } else if (spec instanceof LayerSpec.AveragePooling2D p) {
-      positive("poolSize", p.poolSize());
-      positive("strides", p.strides());
+      pooling(p.poolSize(), p.strides());
     } else if (spec instanceof LayerSpec.ZeroPadding2D z) {
       if (z.top() < 0 || z.bottom() < 0 || z.left() < 0 || z.right() < 0) {
         String value = "{" + z.top() + ", " + z.bottom() + ", " + z.left() + ", " + z.right() + "}";
@@ -58,6 +56,13 @@ final class AttributeRules {
       if (!(bn.epsilon() > 0) || Double.isInfinite(bn.epsilon())) {
         add("epsilon", Diag.EPSILON_RANGE, spec.name(), bn.epsilon());
       }
+    }
+  }
+
+  /** Strides default to the pool size, so a bad pool size is reported once, not twice. */
+  private void pooling(IntPair poolSize, IntPair strides) {
+    if (positive("poolSize", poolSize)) {
+      positive("strides", strides);
     }
   }
 

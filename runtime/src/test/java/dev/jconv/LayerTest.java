@@ -58,6 +58,22 @@ class LayerTest {
     }
 
     @Override
+    public float[] weights() {
+      return new float[(int) paramCount()];
+    }
+
+    @Override
+    public void predictInto(float[] x, int xo, float[] y, int yo) {
+      throw new UnsupportedOperationException("a shape-only test model has no forward pass");
+    }
+
+    @Override
+    public float backpropagate(
+        float[] x, int[] labels, int n, float[] grads, float[] inputGrads, long seed) {
+      throw new UnsupportedOperationException("a shape-only test model has no backward pass");
+    }
+
+    @Override
     public List<Layer> layers() {
       return List.of(conv1, bn1);
     }

@@ -5,10 +5,10 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.jconv.Activation.Fn;
 import dev.jconv.Padding;
-import dev.jconv.processor.infer.Windows;
 import dev.jconv.processor.model.IntPair;
 import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.Node;
+import dev.jconv.processor.model.Windows;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
 

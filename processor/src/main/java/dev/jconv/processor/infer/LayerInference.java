@@ -7,6 +7,7 @@ import dev.jconv.processor.model.IntPair;
 import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.ParamSpec;
 import dev.jconv.processor.model.Shape;
+import dev.jconv.processor.model.Windows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

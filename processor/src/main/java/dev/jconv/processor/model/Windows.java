@@ -1,4 +1,4 @@
-package dev.jconv.processor.infer;
+package dev.jconv.processor.model;
 
 import dev.jconv.Padding;
 

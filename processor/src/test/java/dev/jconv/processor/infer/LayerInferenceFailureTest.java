@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jconv.Activation.Fn;
 import dev.jconv.processor.diag.Diag;
 import dev.jconv.processor.diag.Report;
+import dev.jconv.processor.model.IntPair;
 import dev.jconv.processor.model.LayerSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class LayerInferenceFailureTest {
 
   @Test
   void kernelThatFitsOneAxisOnly() {
-    LayerSpec spec = conv2d(4, new dev.jconv.processor.model.IntPair(3, 9), ONE, VALID, ONE, true);
+    LayerSpec spec = conv2d(4, new IntPair(3, 9), ONE, VALID, ONE, true);
     assertReport(failed(spec, image(10, 8, 1)), Diag.KERNEL_TOO_LARGE, "kernelSize");
   }
 

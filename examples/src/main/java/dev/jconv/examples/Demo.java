@@ -9,7 +9,14 @@ public final class Demo {
 
   /** Prints each example network's summary table. */
   public static void main(String[] args) {
-    List<Model> models = List.of(new PatchNetModel(), new FashionTutorialNetModel());
+    List<Model> models =
+        List.of(
+            new PatchNetModel(),
+            new FashionTutorialNetModel(),
+            new Vgg16Model(),
+            new MobileNetV1Model(),
+            new ResNetBlockModel(),
+            new InceptionModuleModel());
     for (Model model : models) {
       System.out.println(model.summary());
     }

@@ -145,8 +145,9 @@ public final class ModelWriter {
     CodeBlock.Builder list = CodeBlock.builder();
     for (int i = 0; i < graph.nodes().size(); i++) {
       Node node = graph.nodes().get(i);
-      ctor.addStatement("this.$N = $N()", node.name(), factoryName(node));
-      list.add(i == 0 ? "$N" : ", $N", node.name());
+      // super.: the user's field, even when it is called like a member of this class (layers).
+      ctor.addStatement("super.$N = $N()", node.name(), factoryName(node));
+      list.add(i == 0 ? "super.$N" : ", super.$N", node.name());
     }
     ctor.addStatement("this.layers = $T.of($L)", List.class, list.build());
     ctor.addStatement("this.weights = new float[PARAM_COUNT]");

@@ -9,6 +9,7 @@ import dev.jconv.processor.model.ParamSpec;
 import dev.jconv.processor.model.Shape;
 import dev.jconv.processor.model.Windows;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,7 +47,7 @@ public final class LayerInference {
     if (spec instanceof LayerSpec.Dense d) {
       return dense(d, x, from);
     } else if (spec instanceof LayerSpec.Flatten) {
-      return new Inferred.Ok(Shape.of(Math.toIntExact(Math.min(x.size(), MAX_ARRAY))), List.of());
+      return flatten(spec, x);
     } else if (spec instanceof LayerSpec.Dropout || spec instanceof LayerSpec.Activation) {
       return new Inferred.Ok(x, List.of());
     } else if (spec instanceof LayerSpec.BatchNormalization bn) {
@@ -70,8 +71,7 @@ public final class LayerInference {
     } else if (spec instanceof LayerSpec.GlobalMaxPooling2D g) {
       return global(x, g.keepdims());
     } else if (spec instanceof LayerSpec.ZeroPadding2D z) {
-      return new Inferred.Ok(
-          Shape.of(x.h() + z.top() + z.bottom(), x.w() + z.left() + z.right(), x.c()), List.of());
+      return zeroPadding(z, x);
     }
     throw new IllegalStateException("no shape function for " + spec.kerasType());
   }
@@ -167,6 +167,23 @@ public final class LayerInference {
     return new Inferred.Ok(Shape.of(oh, ow, x.c()), List.of());
   }
 
+  private static Inferred zeroPadding(LayerSpec.ZeroPadding2D z, Shape x) {
+    long h = (long) x.h() + z.top() + z.bottom();
+    long w = (long) x.w() + z.left() + z.right();
+    long size = product(h, w, x.c());
+    if (size > MAX_ARRAY) {
+      return tooLarge(z, "output " + shape(h, w, x.c()), size);
+    }
+    return new Inferred.Ok(Shape.of((int) h, (int) w, x.c()), List.of());
+  }
+
+  private static Inferred flatten(LayerSpec spec, Shape x) {
+    if (x.size() > MAX_ARRAY) {
+      return tooLarge(spec, "output " + shape(x.size()), x.size());
+    }
+    return new Inferred.Ok(Shape.of((int) x.size()), List.of());
+  }
+
   private static Inferred global(Shape x, boolean keepdims) {
     return new Inferred.Ok(keepdims ? Shape.of(1, 1, x.c()) : Shape.of(x.c()), List.of());
   }
@@ -220,36 +237,63 @@ public final class LayerInference {
       }
       channels += s.c();
     }
-    int[] dims = first.dims();
-    dims[dims.length - 1] = (int) Math.min(channels, MAX_ARRAY);
-    return new Inferred.Ok(Shape.of(dims), List.of());
+    long[] dims = new long[first.rank()];
+    for (int i = 0; i < dims.length - 1; i++) {
+      dims[i] = first.dim(i);
+    }
+    dims[dims.length - 1] = channels;
+    long size = product(dims);
+    if (size > MAX_ARRAY) {
+      return tooLarge(spec, "output " + shape(dims), size);
+    }
+    int[] out = first.dims();
+    out[out.length - 1] = (int) channels;
+    return new Inferred.Ok(Shape.of(out), List.of());
   }
 
   /** Rejects outputs and parameter tensors that a Java array cannot hold. */
   private static Inferred checkSizes(LayerSpec spec, Inferred.Ok ok) {
     if (ok.output().size() > MAX_ARRAY) {
-      return fail(
-          spec,
-          null,
-          Diag.TOO_LARGE,
-          spec.name(),
-          spec.kerasType(),
-          "output " + ok.output(),
-          String.format(Locale.ROOT, "%,d", ok.output().size()));
+      return tooLarge(spec, "output " + ok.output(), ok.output().size());
     }
     for (ParamSpec p : ok.params()) {
       if (p.size() > MAX_ARRAY) {
-        return fail(
-            spec,
-            null,
-            Diag.TOO_LARGE,
-            spec.name(),
-            spec.kerasType(),
-            p.kind() + " " + java.util.Arrays.toString(p.shape()),
-            String.format(Locale.ROOT, "%,d", p.size()));
+        return tooLarge(spec, p.kind() + " " + Arrays.toString(p.shape()), p.size());
       }
     }
     return ok;
+  }
+
+  private static Inferred tooLarge(LayerSpec spec, String what, long size) {
+    return fail(
+        spec,
+        null,
+        Diag.TOO_LARGE,
+        spec.name(),
+        spec.kerasType(),
+        what,
+        String.format(Locale.ROOT, "%,d", size));
+  }
+
+  /** The product of {@code dims}, or {@code Long.MAX_VALUE} when that overflows. */
+  private static long product(long... dims) {
+    long n = 1;
+    for (long d : dims) {
+      if (d > 0 && n > Long.MAX_VALUE / d) {
+        return Long.MAX_VALUE;
+      }
+      n *= d;
+    }
+    return n;
+  }
+
+  /** Keras's notation for a shape that may not fit a {@link Shape}: {@code (None, 8, 8, 3)}. */
+  private static String shape(long... dims) {
+    StringBuilder sb = new StringBuilder("(None");
+    for (long d : dims) {
+      sb.append(", ").append(d);
+    }
+    return sb.append(')').toString();
   }
 
   private static String listShapes(LayerSpec spec, List<Shape> in) {

@@ -17,7 +17,7 @@ public final class Windows {
    */
   public static int outputLength(int in, int window, int stride, Padding padding) {
     if (padding == Padding.SAME) {
-      return (in + stride - 1) / stride;
+      return sameLength(in, stride);
     }
     return in < window ? 0 : (in - window) / stride + 1;
   }
@@ -27,7 +27,15 @@ public final class Windows {
    * left side gets {@code total / 2} and the bottom or right side the rest.
    */
   public static int samePaddingTotal(int in, int window, int stride) {
-    int out = (in + stride - 1) / stride;
-    return Math.max((out - 1) * stride + window - in, 0);
+    int out = sameLength(in, stride);
+    return Math.max((out - 1) * stride - in + window, 0);
+  }
+
+  /**
+   * {@code ceil(in / stride)} as Keras writes it, {@code floor((in - 1) / stride) + 1}, which
+   * unlike {@code (in + stride - 1) / stride} cannot overflow.
+   */
+  private static int sameLength(int in, int stride) {
+    return in <= 0 ? 0 : (in - 1) / stride + 1;
   }
 }

@@ -2,7 +2,9 @@ package dev.jconv.io;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ record Header(List<TensorInfo> tensors, Map<String, String> metadata) {
 
   Header {
     tensors = List.copyOf(tensors);
-    metadata = Map.copyOf(metadata);
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.jconv.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,7 +143,7 @@ final class HeaderParser {
       throw new SafeTensorsException(
           where
               + ": data_offsets must be two non-negative integers [begin, end], found "
-              + java.util.Arrays.toString(offsets));
+              + Arrays.toString(offsets));
     }
     return new TensorInfo(name, dtype, dims, offsets[0], offsets[1]);
   }

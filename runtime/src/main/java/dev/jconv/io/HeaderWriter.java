@@ -1,6 +1,7 @@
 package dev.jconv.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,8 @@ final class HeaderWriter {
     json.append('}');
     byte[] utf8 = json.toString().getBytes(StandardCharsets.UTF_8);
     int padded = (utf8.length + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
-    byte[] out = java.util.Arrays.copyOf(utf8, padded);
-    java.util.Arrays.fill(out, utf8.length, padded, (byte) ' ');
+    byte[] out = Arrays.copyOf(utf8, padded);
+    Arrays.fill(out, utf8.length, padded, (byte) ' ');
     return out;
   }
 

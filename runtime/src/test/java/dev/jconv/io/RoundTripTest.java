@@ -86,6 +86,7 @@ class RoundTripTest {
 
     try (SafeTensorsReader reader = SafeTensors.open(file)) {
       assertEquals(metadata, reader.metadata());
+      assertEquals(List.copyOf(metadata.keySet()), List.copyOf(reader.metadata().keySet()));
       assertArrayEquals(new float[] {7}, reader.read("a.b/c \"d\""));
     }
   }

@@ -47,6 +47,17 @@ record Header(List<TensorInfo> tensors, Map<String, String> metadata) {
                 + " overlap");
       }
       if (t.begin() > covered) {
+        String before =
+            previous == null
+                ? "the first tensor, '" + t.name() + "', begins at " + t.begin()
+                : "'"
+                    + previous.name()
+                    + "' ends at "
+                    + covered
+                    + ", '"
+                    + t.name()
+                    + "' begins at "
+                    + t.begin();
         throw new SafeTensorsException(
             file
                 + ": bytes ["
@@ -54,11 +65,7 @@ record Header(List<TensorInfo> tensors, Map<String, String> metadata) {
                 + ", "
                 + t.begin()
                 + ") of the data section belong to no tensor ("
-                + (previous == null ? "first tensor" : "between '" + previous.name() + "' and")
-                + " '"
-                + t.name()
-                + "' begins at "
-                + t.begin()
+                + before
                 + ")");
       }
       covered = t.end();

@@ -140,8 +140,8 @@ class MalformedFileTest {
 
     assertEquals(
         file
-            + ": bytes [4, 8) of the data section belong to no tensor (between 'a' and 'b'"
-            + " begins at 8)",
+            + ": bytes [4, 8) of the data section belong to no tensor ('a' ends at 4, 'b' begins"
+            + " at 8)",
         error(file));
   }
 
@@ -153,8 +153,8 @@ class MalformedFileTest {
 
     assertEquals(
         file
-            + ": bytes [0, 4) of the data section belong to no tensor (first tensor 'a' begins"
-            + " at 4)",
+            + ": bytes [0, 4) of the data section belong to no tensor (the first tensor, 'a',"
+            + " begins at 4)",
         error(file));
   }
 

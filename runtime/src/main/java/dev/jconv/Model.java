@@ -1,11 +1,15 @@
 package dev.jconv;
 
+import dev.jconv.io.ModelWeights;
+import dev.jconv.io.SafeTensorsException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * What every generated {@code <Name>Model} offers: its layers, shapes, parameter counts and a
- * Keras-like summary.
+ * What every generated {@code <Name>Model} offers: its layers, shapes, parameter counts, a
+ * Keras-like summary, and saving and loading its weights.
  */
 public interface Model {
   /** The network's name: the simple name of the {@code @Network} class. */
@@ -180,6 +184,27 @@ public interface Model {
   /** The Keras-like summary table. */
   default String summary() {
     return Summary.format(name(), inputShape(), layers());
+  }
+
+  /**
+   * Writes every parameter to {@code file} in the safetensors format, named {@code <field>.<kind>}
+   * with Keras's shapes, plus metadata {@code {"format": "jconv", "network": name()}}. Atomic: a
+   * crash or error never leaves a partial file at {@code file}.
+   */
+  default void save(Path file) throws IOException {
+    ModelWeights.save(this, file);
+  }
+
+  /**
+   * Replaces every parameter with the tensor of the same name in the safetensors {@code file} (F32,
+   * F16, BF16 or F64). All or nothing: the file must hold exactly this model's tensors with exactly
+   * its shapes, and after any failure the model is unchanged.
+   *
+   * @throws SafeTensorsException if the file is malformed or does not fit; the message names each
+   *     wrong shape (expected and found), each missing and each unexpected tensor
+   */
+  default void load(Path file) throws IOException {
+    ModelWeights.load(this, file);
   }
 
   private List<String> layerNames() {

@@ -75,4 +75,15 @@ final class TinyModel implements Model {
   public float[] weights() {
     return weights;
   }
+
+  @Override
+  public void predictInto(float[] x, int xo, float[] y, int yo) {
+    throw new UnsupportedOperationException("a weights-only test model has no forward pass");
+  }
+
+  @Override
+  public float backpropagate(
+      float[] x, int[] labels, int n, float[] grads, float[] inputGrads, long seed) {
+    throw new UnsupportedOperationException("a weights-only test model has no backward pass");
+  }
 }

@@ -172,7 +172,7 @@ public abstract class Optimizer {
     for (int s = 0; s < names.length; s++) {
       float[] slot;
       if (pendingState != null) {
-        slot = pendingState.get(names[s]);
+        slot = pendingState.getOrDefault(names[s], new float[0]);
       } else {
         slot = slotNames == names ? slots[s] : new float[0];
       }
@@ -254,8 +254,9 @@ public abstract class Optimizer {
       OptimizerStates.checkLength(getClass().getSimpleName(), pendingState, names, weightCount);
       float[][] restored = new float[names.length][];
       for (int s = 0; s < names.length; s++) {
+        // a slot the restored state lacks (momentum turned on since) starts at zeros
         float[] saved = pendingState.get(names[s]);
-        restored[s] = saved.length == 0 ? new float[weightCount] : saved;
+        restored[s] = saved == null || saved.length == 0 ? new float[weightCount] : saved;
       }
       slots = restored;
       slotNames = names;

@@ -93,7 +93,8 @@ final class OptimizerStates {
   /** Checks that every slot of {@code state} has {@code weights} values (or none: zeros). */
   static void checkLength(String owner, Map<String, float[]> state, String[] names, int weights) {
     for (String n : names) {
-      int length = state.get(n).length;
+      float[] slot = state.get(n);
+      int length = slot == null ? 0 : slot.length;
       if (length != 0 && length != weights) {
         throw new IllegalArgumentException(
             owner

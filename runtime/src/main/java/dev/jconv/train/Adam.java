@@ -98,6 +98,13 @@ public class Adam extends Optimizer {
     return this;
   }
 
+  /** Exempts parameters whose names contain one of {@code nameParts} from weight decay. */
+  @Override
+  public Adam excludeFromWeightDecay(String... nameParts) {
+    super.excludeFromWeightDecay(nameParts);
+    return this;
+  }
+
   /** Sets a layer's learning-rate multiplier; returns this. */
   @Override
   public Adam setLearningRateMultiplier(String layerName, double factor) {

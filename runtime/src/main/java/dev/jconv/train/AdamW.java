@@ -62,6 +62,13 @@ public final class AdamW extends Adam {
     return this;
   }
 
+  /** Exempts parameters whose names contain one of {@code nameParts} from weight decay. */
+  @Override
+  public AdamW excludeFromWeightDecay(String... nameParts) {
+    super.excludeFromWeightDecay(nameParts);
+    return this;
+  }
+
   /** Sets a layer's learning-rate multiplier; returns this. */
   @Override
   public AdamW setLearningRateMultiplier(String layerName, double factor) {

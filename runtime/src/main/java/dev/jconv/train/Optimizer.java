@@ -2,7 +2,9 @@ package dev.jconv.train;
 
 import dev.jconv.Model;
 import dev.jconv.parallel.Parallel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,6 +36,8 @@ public abstract class Optimizer {
   private double weightDecay;
   private final Map<String, Double> multipliers = new LinkedHashMap<>();
   private boolean multipliersChanged = true;
+  private final List<String> noDecay = new ArrayList<>();
+  private boolean rangesStale;
   private long iterations;
 
   private ParamRanges ranges;
@@ -76,6 +80,25 @@ public abstract class Optimizer {
   /** Sets the decoupled weight decay (0 turns it off). */
   public void setWeightDecay(double weightDecay) {
     this.weightDecay = Args.nonNegative("weightDecay", weightDecay);
+  }
+
+  /**
+   * Exempts parameters from weight decay, as Keras's {@code exclude_from_weight_decay(var_names=)}:
+   * a parameter is skipped when its {@link dev.jconv.Param#name() name} contains one of {@code
+   * nameParts}, for example {@code "bias"}, {@code "gamma"}, {@code "beta"} or a layer prefix such
+   * as {@code "bn1."}. Adds to earlier exclusions.
+   *
+   * @return this optimizer
+   */
+  public Optimizer excludeFromWeightDecay(String... nameParts) {
+    for (String part : nameParts) {
+      if (part == null || part.isEmpty()) {
+        throw new IllegalArgumentException("excludeFromWeightDecay: name parts must not be empty");
+      }
+      noDecay.add(part);
+    }
+    rangesStale = true; // rebuilt, with the new exclusions, by the next step
+    return this;
   }
 
   /**
@@ -129,7 +152,7 @@ public abstract class Optimizer {
               + ".weights() has "
               + weights.length);
     }
-    if (ranges == null || ranges.model() != model) {
+    if (ranges == null || ranges.model() != model || rangesStale) {
       bind(model, weights.length);
     }
     if (multipliersChanged) {
@@ -231,7 +254,7 @@ public abstract class Optimizer {
       float[] w, float[] g, float[][] slots, int from, int to, double lr);
 
   private void bind(Model model, int weightCount) {
-    if (ranges != null && slots.length > 0 && slots[0].length != weightCount) {
+    if (slots.length > 0 && slots[0].length != weightCount) {
       throw new IllegalStateException(
           getClass().getSimpleName()
               + " holds state for "
@@ -242,9 +265,10 @@ public abstract class Optimizer {
               + weightCount
               + "; use a new optimizer for a different network");
     }
-    ParamRanges built = new ParamRanges(model);
+    ParamRanges built = new ParamRanges(model, noDecay);
     built.checkLayerNames(multipliers);
     ranges = built;
+    rangesStale = false;
     multipliersChanged = true;
   }
 
@@ -286,7 +310,7 @@ public abstract class Optimizer {
       if (a < b) {
         int base = ranges.activeOffset(r) - start;
         double lr = stepRate * ranges.multiplier(r);
-        if (weightDecayRate != 0) {
+        if (weightDecayRate != 0 && ranges.decays(r)) {
           decay(stepWeights, base + a, base + b, (float) (lr * weightDecayRate));
         }
         update(stepWeights, stepGrads, slots, base + a, base + b, lr);

@@ -24,6 +24,7 @@ final class ParamRanges {
   private final int[] offset;
   private final int[] size;
   private final int[] layer;
+  private final boolean[] decays;
   private final int count;
 
   // The ranges of trainable layers: weights [activeOffset, activeOffset + activeSize), and where
@@ -31,11 +32,18 @@ final class ParamRanges {
   private final int[] activeOffset;
   private final int[] activeSize;
   private final int[] activeLayer;
+  private final boolean[] activeDecays;
   private final int[] activeStart;
   private int activeCount;
   private int activeTotal;
 
-  ParamRanges(Model model) {
+  /**
+   * Splits {@code model}'s trainable parameters into ranges.
+   *
+   * @param noDecay parts of parameter names ({@code bias}, {@code bn1.}) whose parameters weight
+   *     decay skips
+   */
+  ParamRanges(Model model, List<String> noDecay) {
     this.model = model;
     List<Layer> list = model.layers();
     this.layers = list.toArray(new Layer[0]);
@@ -49,6 +57,7 @@ final class ParamRanges {
     int[] off = new int[params];
     int[] sz = new int[params];
     int[] ly = new int[params];
+    boolean[] dc = new boolean[params];
     int n = 0;
     for (int li = 0; li < layers.length; li++) {
       for (Param p : layers[li].params()) {
@@ -67,12 +76,17 @@ final class ParamRanges {
                   + " values lies outside weights() of length "
                   + weights);
         }
-        if (n > 0 && ly[n - 1] == li && off[n - 1] + sz[n - 1] == p.offset()) {
+        boolean decay = noDecay.stream().noneMatch(p.name()::contains);
+        if (n > 0
+            && ly[n - 1] == li
+            && dc[n - 1] == decay
+            && off[n - 1] + sz[n - 1] == p.offset()) {
           sz[n - 1] += (int) p.size(); // kernel and bias side by side: one range
         } else {
           off[n] = p.offset();
           sz[n] = (int) p.size();
           ly[n] = li;
+          dc[n] = decay;
           n++;
         }
       }
@@ -80,10 +94,12 @@ final class ParamRanges {
     this.offset = off;
     this.size = sz;
     this.layer = ly;
+    this.decays = dc;
     this.count = n;
     this.activeOffset = new int[n];
     this.activeSize = new int[n];
     this.activeLayer = new int[n];
+    this.activeDecays = new boolean[n];
     this.activeStart = new int[n + 1];
     for (int li = 0; li < layers.length; li++) {
       seenTrainable[li] = !layers[li].isTrainable(); // forces the first refresh to build
@@ -138,6 +154,7 @@ final class ParamRanges {
         activeOffset[a] = offset[r];
         activeSize[a] = size[r];
         activeLayer[a] = layer[r];
+        activeDecays[a] = decays[r];
         activeStart[a] = start;
         start += size[r];
         a++;
@@ -167,6 +184,11 @@ final class ParamRanges {
   /** Where active range {@code r} starts in the concatenation of all active ranges. */
   int activeStart(int r) {
     return activeStart[r];
+  }
+
+  /** Whether weight decay applies to active range {@code r}. */
+  boolean decays(int r) {
+    return activeDecays[r];
   }
 
   double multiplier(int r) {

@@ -78,6 +78,13 @@ public final class Sgd extends Optimizer {
     return this;
   }
 
+  /** Exempts parameters whose names contain one of {@code nameParts} from weight decay. */
+  @Override
+  public Sgd excludeFromWeightDecay(String... nameParts) {
+    super.excludeFromWeightDecay(nameParts);
+    return this;
+  }
+
   /** Sets a layer's learning-rate multiplier; returns this. */
   @Override
   public Sgd setLearningRateMultiplier(String layerName, double factor) {

@@ -64,6 +64,21 @@ class TrainableRangesTest {
   }
 
   @Test
+  void excludedParametersAreNotDecayed() {
+    FakeModel model = FakeModel.small();
+    AdamW adamW = new AdamW().weightDecay(0.5).learningRate(0.1).excludeFromWeightDecay("bias");
+    float[] zero = new float[8];
+    adamW.step(model, zero); // zero gradients: only the decay moves weights
+    // w = w - 0.1 * 0.5 * w = 0.95 w, except conv.bias (index 3)
+    assertArrayEquals(
+        new float[] {0.95f, 1.9f, 2.85f, 4f, 4.75f, 5.7f, 7f, 8f}, model.weights(), 1e-6f);
+    adamW.excludeFromWeightDecay("bn."); // takes effect at the next step
+    adamW.step(model, zero);
+    assertArrayEquals(
+        new float[] {0.9025f, 1.805f, 2.7075f, 4f, 4.75f, 5.7f, 7f, 8f}, model.weights(), 1e-6f);
+  }
+
+  @Test
   void unknownLayerInMultiplierIsAnError() {
     FakeModel model = FakeModel.small();
     Sgd sgd = new Sgd().setLearningRateMultiplier("backbone", 0.1);

@@ -15,8 +15,9 @@ import java.util.Objects;
  * counter and a state that checkpoints save and restore.
  *
  * <p>Weight decay is applied as Keras 3 does ({@code BaseOptimizer._apply_weight_decay}), before
- * the gradient update and to every updated parameter: {@code w -= lr * weightDecay * w}. A layer's
- * learning-rate multiplier scales both its gradient step and its decay.
+ * the gradient update and to every updated parameter not {@linkplain #excludeFromWeightDecay
+ * excluded}: {@code w -= lr * weightDecay * w}. A layer's learning-rate multiplier scales both its
+ * gradient step and its decay.
  *
  * <p>The first {@link #step} on a model sizes the state; later steps allocate nothing of their own.
  * Large models are split over the cores by index range; every element is updated by the same

@@ -1,7 +1,9 @@
 package dev.jconv.data;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
  * Conversions between {@link BufferedImage}s and HWC float arrays in {@code [0, 1]}, and bilinear
@@ -40,7 +42,7 @@ public final class Images {
     }
     int[] row = new int[w];
     for (int y = 0; y < h; y++) {
-      image.getRGB(0, y, w, 1, row, 0, w);
+      readRow(image, y, row);
       for (int x = 0; x < w; x++) {
         float r = ((row[x] >> 16) & 0xff) / 255f;
         float g = ((row[x] >> 8) & 0xff) / 255f;
@@ -56,6 +58,24 @@ public final class Images {
       }
     }
     return out;
+  }
+
+  /** Row {@code y} as packed RGB; reads the pixel array directly when it is already packed RGB. */
+  private static void readRow(BufferedImage image, int y, int[] row) {
+    int w = row.length;
+    int type = image.getType();
+    if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+        && image.getRaster().getDataBuffer() instanceof DataBufferInt
+        && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel
+        && image.getRaster().getSampleModelTranslateX() == 0
+        && image.getRaster().getSampleModelTranslateY() == 0) {
+      SinglePixelPackedSampleModel model =
+          (SinglePixelPackedSampleModel) image.getRaster().getSampleModel();
+      int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+      System.arraycopy(pixels, y * model.getScanlineStride(), row, 0, w);
+      return;
+    }
+    image.getRGB(0, y, w, 1, row, 0, w);
   }
 
   /** An RGB (3 channels) or grey (1 channel) image of HWC floats, clamped to {@code [0, 1]}. */

@@ -30,6 +30,14 @@ public interface Model {
    */
   float[] weights();
 
+  /**
+   * Whether the outputs are probabilities (the network ends in SOFTMAX) rather than logits; the
+   * generated model overrides this when it does.
+   */
+  default boolean outputsProbabilities() {
+    return false;
+  }
+
   /** Floats per input example: the product of {@link #inputShape()}. */
   default int inputSize() {
     int n = 1;
@@ -146,6 +154,15 @@ public interface Model {
    * thread-safe: one training pass at a time per model (the pass itself uses every core).
    */
   float backpropagate(float[] x, int[] labels, int n, float[] grads, float[] inputGrads, long seed);
+
+  /**
+   * Copies the outputs of the last {@link #lossAndGradients} pass (training mode, before the
+   * update) for its {@code n} examples into {@code out}, so training metrics cost no second forward
+   * pass.
+   */
+  default void trainingOutputs(float[] out, int n) {
+    throw new UnsupportedOperationException(name() + " keeps no training outputs");
+  }
 
   /** The layer whose field is called {@code name}. */
   default Layer layer(String name) {

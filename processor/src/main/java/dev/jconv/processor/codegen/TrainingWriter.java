@@ -77,6 +77,35 @@ final class TrainingWriter {
             .initializer("$L", layout.statsSize())
             .build());
     model.addMethod(ensureCapacity());
+    if (lossFused(graph, graph.output())) {
+      model.addMethod(
+          MethodSpec.methodBuilder("outputsProbabilities")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(boolean.class)
+              .addStatement("return true")
+              .build());
+    }
+    model.addMethod(
+        MethodSpec.methodBuilder("trainingOutputs")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(float[].class, "out")
+            .addParameter(int.class, "n")
+            .beginControlFlow("if (trainA == null || trainA.length < n * WORKSPACE)")
+            .addStatement(
+                "throw new $T(\"no training pass of \" + n + \" examples has run\")",
+                IllegalStateException.class)
+            .endControlFlow()
+            .beginControlFlow("for (int e = 0; e < n; e++)")
+            .addStatement(
+                "$T.arraycopy(trainA, e * WORKSPACE + $L, out, e * $L, $L)",
+                System.class,
+                layout.out(graph.output()),
+                graph.output().output().size(),
+                graph.output().output().size())
+            .endControlFlow()
+            .build());
     List<List<Node>> segments = segments();
     MethodSpec.Builder pass =
         MethodSpec.methodBuilder("backpropagate")

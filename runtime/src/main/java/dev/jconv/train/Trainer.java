@@ -1,0 +1,354 @@
+package dev.jconv.train;
+
+import dev.jconv.Model;
+import dev.jconv.data.Dataset;
+import dev.jconv.data.Datasets;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a generated model, as Keras's {@code compile} + {@code fit} + {@code evaluate}:
+ *
+ * <pre>{@code
+ * History history = Trainer.of(model)
+ *     .optimizer(new Adam().learningRate(1e-3))
+ *     .batchSize(64)
+ *     .epochs(10)
+ *     .validationSplit(0.1)
+ *     .callback(EarlyStopping.onValidationLoss(3))
+ *     .checkpoint(Path.of("run.safetensors"))
+ *     .fit(train);
+ * Evaluation test = Trainer.of(model).evaluate(testSet);
+ * }</pre>
+ *
+ * <p>The loss is softmax cross-entropy against integer labels. Each epoch shuffles the data; a seed
+ * makes the whole run (shuffles and dropout masks) reproducible for a given thread count. Batches
+ * are spread over the cores by the model. A NaN or infinite loss stops training with an error
+ * before the bad step is applied; the last checkpoint on disk is the last good one.
+ */
+public final class Trainer {
+  private final Model model;
+  private Optimizer optimizer = new Adam();
+  private LearningRateSchedule schedule = LearningRateSchedule.constant();
+  private int batchSize = 32;
+  private int epochs = 1;
+  private double validationSplit;
+  private Dataset validationData;
+  private long seed = 42;
+  private final List<Callback> callbacks = new ArrayList<>();
+  private Path checkpoint;
+  private PrintStream out = System.out;
+  private boolean verbose = true;
+
+  private Trainer(Model model) {
+    this.model = model;
+  }
+
+  /** A trainer for {@code model} with Keras's defaults: Adam, batch size 32, one epoch. */
+  public static Trainer of(Model model) {
+    return new Trainer(model);
+  }
+
+  /** The optimizer (default {@link Adam} with Keras's defaults). */
+  public Trainer optimizer(Optimizer optimizer) {
+    this.optimizer = optimizer;
+    return this;
+  }
+
+  /** The learning-rate schedule, applied to the optimizer's rate before every step. */
+  public Trainer schedule(LearningRateSchedule schedule) {
+    this.schedule = schedule;
+    return this;
+  }
+
+  /** Examples per step (default 32). */
+  public Trainer batchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+    }
+    this.batchSize = batchSize;
+    return this;
+  }
+
+  /** Passes over the training data (default 1). */
+  public Trainer epochs(int epochs) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+    }
+    this.epochs = epochs;
+    return this;
+  }
+
+  /** Holds out this fraction of the training data (stratified) for validation. */
+  public Trainer validationSplit(double fraction) {
+    if (!(fraction >= 0 && fraction < 1)) {
+      throw new IllegalArgumentException("validationSplit must be in [0, 1), got " + fraction);
+    }
+    this.validationSplit = fraction;
+    return this;
+  }
+
+  /** Validation data measured after every epoch (instead of a split). */
+  public Trainer validationData(Dataset data) {
+    this.validationData = data;
+    return this;
+  }
+
+  /** The seed of shuffling, the validation split and dropout (default 42). */
+  public Trainer seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** Adds a callback, such as {@link EarlyStopping}. */
+  public Trainer callback(Callback callback) {
+    callbacks.add(callback);
+    return this;
+  }
+
+  /**
+   * Saves a checkpoint (weights, optimizer state, epoch) to {@code file} after every epoch, and
+   * resumes from it when it already exists.
+   */
+  public Trainer checkpoint(Path file) {
+    this.checkpoint = file;
+    return this;
+  }
+
+  /** Where progress goes (default standard output); {@code verbose(false)} silences it. */
+  public Trainer output(PrintStream out) {
+    this.out = out;
+    return this;
+  }
+
+  /** Whether to print progress bars and epoch lines (default true). */
+  public Trainer verbose(boolean verbose) {
+    this.verbose = verbose;
+    return this;
+  }
+
+  /** The optimizer in use. */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** Trains on {@code train}, validating on the split or the validation data if any. */
+  public History fit(Dataset train) {
+    checkCompatible(model, train);
+    Dataset validation = validationData;
+    if (validation == null && validationSplit > 0) {
+      Datasets.Split split = Datasets.split(train, validationSplit, seed);
+      train = split.train();
+      validation = split.validation();
+    }
+    if (validation != null) {
+      checkCompatible(model, validation);
+    }
+    int firstEpoch = resume();
+    History history = new History();
+    for (Callback c : callbacks) {
+      c.onTrainBegin(model);
+    }
+    double baseRate = optimizer.learningRate();
+    Step step = new Step(model, Math.min(batchSize, Math.max(train.size(), 1)));
+    int stepsPerEpoch = (train.size() + batchSize - 1) / batchSize;
+    for (int epoch = firstEpoch; epoch < epochs; epoch++) {
+      long start = System.nanoTime();
+      int[] order = permutation(train.size(), seed + epoch);
+      ProgressBar bar =
+          new ProgressBar(
+              out, System.console() != null, "Epoch " + (epoch + 1) + "/" + epochs, stepsPerEpoch);
+      double lossSum = 0;
+      long hits = 0;
+      int seen = 0;
+      for (int b = 0; b < stepsPerEpoch; b++) {
+        int from = b * batchSize;
+        int n = Math.min(batchSize, train.size() - from);
+        int globalStep = epoch * stepsPerEpoch + b;
+        double rate = schedule.rate(epoch, globalStep, stepsPerEpoch, baseRate);
+        optimizer.setLearningRate(rate);
+        float loss = step.run(train, order, from, n, seed * 1_000_003L + globalStep);
+        if (!Float.isFinite(loss)) {
+          optimizer.setLearningRate(baseRate);
+          throw new IllegalStateException(
+              String.format(
+                  Locale.ROOT,
+                  "training diverged: the loss is %s at epoch %d, batch %d (learning rate %.3g);"
+                      + " the step was not applied%s. Lower the learning rate or check the data"
+                      + " for NaN/Inf.",
+                  loss,
+                  epoch + 1,
+                  b + 1,
+                  rate,
+                  checkpoint != null && Files.exists(checkpoint)
+                      ? " and the last good checkpoint is " + checkpoint
+                      : ""));
+        }
+        optimizer.step(model, step.grads);
+        lossSum += (double) loss * n;
+        hits += step.hits(n);
+        seen += n;
+        if (verbose) {
+          bar.update(b + 1, seen, metrics(lossSum / seen, (double) hits / seen));
+        }
+      }
+      double valLoss = Double.NaN;
+      double valAccuracy = Double.NaN;
+      if (validation != null && validation.size() > 0) {
+        Evaluation e = Evaluator.evaluate(model, validation, batchSize);
+        valLoss = e.loss();
+        valAccuracy = e.accuracy();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      EpochLogs logs =
+          new EpochLogs(
+              epoch,
+              lossSum / Math.max(seen, 1),
+              (double) hits / Math.max(seen, 1),
+              valLoss,
+              valAccuracy,
+              optimizer.learningRate(),
+              seconds);
+      history.add(logs);
+      if (verbose) {
+        String m = metrics(logs.loss(), logs.accuracy());
+        if (logs.hasValidation()) {
+          m += String.format(Locale.ROOT, " - val_loss %.4f - val_acc %.4f", valLoss, valAccuracy);
+        }
+        bar.finish(stepsPerEpoch, seen, m);
+      }
+      optimizer.setLearningRate(baseRate);
+      saveCheckpoint(epoch + 1);
+      boolean stop = false;
+      for (Callback c : callbacks) {
+        stop |= c.onEpochEnd(model, logs);
+      }
+      if (stop) {
+        history.markStoppedEarly();
+        break;
+      }
+    }
+    for (Callback c : callbacks) {
+      c.onTrainEnd(model, history);
+    }
+    return history;
+  }
+
+  /** Loss, accuracy, top-5 accuracy and the confusion matrix of the model on {@code data}. */
+  public Evaluation evaluate(Dataset data) {
+    return Evaluator.evaluate(model, data, batchSize);
+  }
+
+  private int resume() {
+    if (checkpoint == null || !Files.exists(checkpoint)) {
+      return 0;
+    }
+    try {
+      Checkpoint.Resume r = Checkpoint.load(checkpoint, model, optimizer);
+      if (verbose) {
+        out.println("Resuming from " + checkpoint + " at epoch " + (r.nextEpoch() + 1));
+      }
+      return r.nextEpoch();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resume from " + checkpoint + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void saveCheckpoint(int nextEpoch) {
+    if (checkpoint == null) {
+      return;
+    }
+    try {
+      Checkpoint.save(checkpoint, model, optimizer, nextEpoch, seed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint " + checkpoint, e);
+    }
+  }
+
+  private static String metrics(double loss, double accuracy) {
+    return String.format(Locale.ROOT, "loss %.4f - acc %.4f", loss, accuracy);
+  }
+
+  /** A seeded Fisher-Yates permutation of {@code [0, n)}. */
+  static int[] permutation(int n, long seed) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  /** Fails unless the data's example shape and class count fit the model. */
+  static void checkCompatible(Model model, Dataset data) {
+    if (!Arrays.equals(model.inputShape(), data.shape())) {
+      throw new IllegalArgumentException(
+          "the data's examples have shape "
+              + Arrays.toString(data.shape())
+              + " but "
+              + model.name()
+              + " takes "
+              + Arrays.toString(model.inputShape()));
+    }
+    if (data.classes() > model.outputSize()) {
+      throw new IllegalArgumentException(
+          "the data has "
+              + data.classes()
+              + " classes but "
+              + model.name()
+              + " outputs "
+              + model.outputSize()
+              + " scores");
+    }
+  }
+
+  /** The buffers of one training step, reused across steps. */
+  private static final class Step {
+    final Model model;
+    final float[] x;
+    final int[] labels;
+    final float[] grads;
+    final float[] outputs;
+
+    Step(Model model, int batch) {
+      this.model = model;
+      this.x = new float[batch * model.inputSize()];
+      this.labels = new int[batch];
+      this.grads = new float[model.weights().length];
+      this.outputs = new float[batch * model.outputSize()];
+    }
+
+    float run(Dataset data, int[] order, int from, int n, long stepSeed) {
+      int in = model.inputSize();
+      for (int i = 0; i < n; i++) {
+        data.copyExample(order[from + i], x, i * in);
+        labels[i] = data.label(order[from + i]);
+      }
+      float[] batchX = n * in == x.length ? x : Arrays.copyOf(x, n * in);
+      return model.lossAndGradients(batchX, labels, n, grads, null, stepSeed);
+    }
+
+    long hits(int n) {
+      model.trainingOutputs(outputs, n);
+      long hits = 0;
+      for (int i = 0; i < n; i++) {
+        hits += Metrics.argmax(outputs, i, model.outputSize()) == labels[i] ? 1 : 0;
+      }
+      return hits;
+    }
+  }
+}

@@ -95,11 +95,8 @@ final class LayerReader {
             activation(),
             a.getBoolean("useBias"));
       case "MaxPooling2D":
-        return new LayerSpec.MaxPooling2D(
-            name, from(), source, pair("poolSize"), poolStrides(), padding());
       case "AveragePooling2D":
-        return new LayerSpec.AveragePooling2D(
-            name, from(), source, pair("poolSize"), poolStrides(), padding());
+        return pooling();
       case "GlobalAveragePooling2D":
         return new LayerSpec.GlobalAveragePooling2D(name, from(), source, a.getBoolean("keepdims"));
       case "GlobalMaxPooling2D":
@@ -158,9 +155,13 @@ final class LayerReader {
     return IntPair.square(1);
   }
 
-  /** Pooling strides default to the pool size. */
-  private IntPair poolStrides() {
-    return a.getInts("strides").isEmpty() ? pair("poolSize") : pair("strides");
+  /** Pooling strides default to the pool size, read once so that a bad one is reported once. */
+  private LayerSpec pooling() {
+    IntPair poolSize = pair("poolSize");
+    IntPair strides = a.getInts("strides").isEmpty() ? poolSize : pair("strides");
+    return type.equals("MaxPooling2D")
+        ? new LayerSpec.MaxPooling2D(name, from(), source, poolSize, strides, padding())
+        : new LayerSpec.AveragePooling2D(name, from(), source, poolSize, strides, padding());
   }
 
   private LayerSpec zeroPadding() {

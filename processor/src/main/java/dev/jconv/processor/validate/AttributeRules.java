@@ -35,11 +35,9 @@ final class AttributeRules {
       window(c.kernelSize(), c.strides(), c.dilationRate());
       positive("depthMultiplier", c.depthMultiplier());
     } else if (spec instanceof LayerSpec.MaxPooling2D p) {
-      positive("poolSize", p.poolSize());
-      positive("strides", p.strides());
+      pool(p.poolSize(), p.strides());
     } else if (spec instanceof LayerSpec.AveragePooling2D p) {
-      positive("poolSize", p.poolSize());
-      positive("strides", p.strides());
+      pool(p.poolSize(), p.strides());
     } else if (spec instanceof LayerSpec.ZeroPadding2D z) {
       if (z.top() < 0 || z.bottom() < 0 || z.left() < 0 || z.right() < 0) {
         String value = "{" + z.top() + ", " + z.bottom() + ", " + z.left() + ", " + z.right() + "}";
@@ -69,6 +67,13 @@ final class AttributeRules {
     boolean dilated = dilation.h() > 1 || dilation.w() > 1;
     if (ok && strided && dilated) {
       add("strides", Diag.STRIDES_WITH_DILATION, spec.name(), spec.kerasType(), strides, dilation);
+    }
+  }
+
+  private void pool(IntPair poolSize, IntPair strides) {
+    // Strides default to the pool size: a bad pool size is reported once, not again as strides.
+    if (positive("poolSize", poolSize) || !strides.equals(poolSize)) {
+      positive("strides", strides);
     }
   }
 

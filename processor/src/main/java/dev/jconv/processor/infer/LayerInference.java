@@ -7,8 +7,12 @@ import dev.jconv.processor.model.IntPair;
 import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.ParamSpec;
 import dev.jconv.processor.model.Shape;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * Pure shape and parameter functions, one per layer kind: given a layer and the shapes of its
@@ -68,8 +72,7 @@ public final class LayerInference {
     } else if (spec instanceof LayerSpec.GlobalMaxPooling2D g) {
       return global(x, g.keepdims());
     } else if (spec instanceof LayerSpec.ZeroPadding2D z) {
-      return new Inferred.Ok(
-          Shape.of(x.h() + z.top() + z.bottom(), x.w() + z.left() + z.right(), x.c()), List.of());
+      return zeroPadding(z, x);
     }
     throw new IllegalStateException("no shape function for " + spec.kerasType());
   }
@@ -135,12 +138,14 @@ public final class LayerInference {
   /** The spatial output of a (dilated) kernel sliding over {@code x}; channels are kept. */
   private static Inferred slide(
       LayerSpec spec, Shape x, IntPair kernel, IntPair strides, IntPair dilation, Padding pad) {
-    int eh = Windows.effective(kernel.h(), dilation.h());
-    int ew = Windows.effective(kernel.w(), dilation.w());
-    int oh = Windows.outputLength(x.h(), eh, strides.h(), pad);
-    int ow = Windows.outputLength(x.w(), ew, strides.w(), pad);
+    int oh =
+        Windows.outputLength(x.h(), Windows.effective(kernel.h(), dilation.h()), strides.h(), pad);
+    int ow =
+        Windows.outputLength(x.w(), Windows.effective(kernel.w(), dilation.w()), strides.w(), pad);
     if (oh <= 0 || ow <= 0) {
       boolean dilated = dilation.h() > 1 || dilation.w() > 1;
+      long eh = Windows.extent(kernel.h(), dilation.h());
+      long ew = Windows.extent(kernel.w(), dilation.w());
       return fail(
           spec,
           "kernelSize",
@@ -163,6 +168,15 @@ public final class LayerInference {
       return fail(spec, "poolSize", Diag.POOL_TOO_LARGE, spec.name(), spec.kerasType(), window, x);
     }
     return new Inferred.Ok(Shape.of(oh, ow, x.c()), List.of());
+  }
+
+  private static Inferred zeroPadding(LayerSpec.ZeroPadding2D z, Shape x) {
+    long h = (long) x.h() + z.top() + z.bottom();
+    long w = (long) x.w() + z.left() + z.right();
+    if (h > MAX_ARRAY || w > MAX_ARRAY) {
+      return tooLarge(z, "output", h, w, x.c());
+    }
+    return new Inferred.Ok(Shape.of((int) h, (int) w, x.c()), List.of());
   }
 
   private static Inferred global(Shape x, boolean keepdims) {
@@ -218,36 +232,59 @@ public final class LayerInference {
       }
       channels += s.c();
     }
-    int[] dims = first.dims();
-    dims[dims.length - 1] = (int) Math.min(channels, MAX_ARRAY);
-    return new Inferred.Ok(Shape.of(dims), List.of());
+    long[] dims = Arrays.stream(first.dims()).asLongStream().toArray();
+    dims[dims.length - 1] = channels;
+    if (count(dims).compareTo(BigInteger.valueOf(MAX_ARRAY)) > 0) {
+      return tooLarge(spec, "output", dims);
+    }
+    return new Inferred.Ok(
+        Shape.of(Arrays.stream(dims).mapToInt(Math::toIntExact).toArray()), List.of());
   }
 
   /** Rejects outputs and parameter tensors that a Java array cannot hold. */
   private static Inferred checkSizes(LayerSpec spec, Inferred.Ok ok) {
-    if (ok.output().size() > MAX_ARRAY) {
-      return fail(
-          spec,
-          null,
-          Diag.TOO_LARGE,
-          spec.name(),
-          spec.kerasType(),
-          "output " + ok.output(),
-          String.format("%,d", ok.output().size()));
+    long[] output = Arrays.stream(ok.output().dims()).asLongStream().toArray();
+    if (count(output).compareTo(BigInteger.valueOf(MAX_ARRAY)) > 0) {
+      return tooLarge(spec, "output", output);
     }
     for (ParamSpec p : ok.params()) {
-      if (p.size() > MAX_ARRAY) {
-        return fail(
-            spec,
-            null,
-            Diag.TOO_LARGE,
-            spec.name(),
-            spec.kerasType(),
-            p.kind() + " " + java.util.Arrays.toString(p.shape()),
-            String.format("%,d", p.size()));
+      long[] shape = Arrays.stream(p.shape()).asLongStream().toArray();
+      if (count(shape).compareTo(BigInteger.valueOf(MAX_ARRAY)) > 0) {
+        return tooLarge(spec, p.kind(), shape);
       }
     }
     return ok;
+  }
+
+  /**
+   * TOO_LARGE for a tensor with these dimensions: an output in Keras's notation {@code (None, h, w,
+   * c)}, a parameter in its layout {@code [kh, kw, cin, cout]}. Counted exactly, so that an
+   * overflowing product cannot hide a tensor that is too large.
+   */
+  private static Inferred tooLarge(LayerSpec spec, String what, long... dims) {
+    StringJoiner shape =
+        what.equals("output")
+            ? new StringJoiner(", ", "(None, ", ")")
+            : new StringJoiner(", ", "[", "]");
+    for (long d : dims) {
+      shape.add(Long.toString(d));
+    }
+    return fail(
+        spec,
+        null,
+        Diag.TOO_LARGE,
+        spec.name(),
+        spec.kerasType(),
+        what + " " + shape,
+        String.format(Locale.ROOT, "%,d", count(dims)));
+  }
+
+  private static BigInteger count(long... dims) {
+    BigInteger n = BigInteger.ONE;
+    for (long d : dims) {
+      n = n.multiply(BigInteger.valueOf(d));
+    }
+    return n;
   }
 
   private static String listShapes(LayerSpec spec, List<Shape> in) {

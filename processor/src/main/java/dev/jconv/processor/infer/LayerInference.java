@@ -55,7 +55,7 @@ public final class LayerInference {
       return batchNorm(bn, x);
     }
     if (!x.isImage()) {
-      return fail(spec, null, Diag.NEEDS_IMAGE, spec.name(), spec.kerasType(), from, x);
+      return fail(spec, "from", Diag.NEEDS_IMAGE, spec.name(), spec.kerasType(), from, x);
     }
     if (spec instanceof LayerSpec.Conv2D c) {
       return conv2d(c, x);
@@ -185,7 +185,7 @@ public final class LayerInference {
 
   private static Inferred dense(LayerSpec.Dense d, Shape x, String from) {
     if (x.rank() != 1) {
-      return fail(d, null, Diag.DENSE_NEEDS_FLAT, d.name(), x, from, d.name());
+      return fail(d, "from", Diag.DENSE_NEEDS_FLAT, d.name(), x, from, d.name());
     }
     List<ParamSpec> params = new ArrayList<>();
     params.add(ParamSpec.trainable("kernel", x.dim(0), d.units()));

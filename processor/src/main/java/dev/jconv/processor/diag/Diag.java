@@ -27,7 +27,7 @@ public enum Diag {
       "input-shape",
       Kind.ERROR,
       "@Network(input = %s) of %s must be {height, width, channels} or {features}, every size"
-          + " positive, e.g. input = {28, 28, 1}"),
+          + " positive and at most 2,147,483,647 elements in all, e.g. input = {28, 28, 1}"),
   NO_LAYERS(
       "no-layers",
       Kind.ERROR,

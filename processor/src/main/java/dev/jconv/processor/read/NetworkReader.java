@@ -121,10 +121,12 @@ public final class NetworkReader {
       Attributes attrs, TypeElement type, JavacSource source, List<Report> reports) {
     List<Integer> dims = attrs.getInts("input");
     boolean ok = dims.size() == 1 || dims.size() == 3;
+    long size = 1;
     for (int d : dims) {
       ok &= d > 0;
+      size = Math.min(size, Integer.MAX_VALUE + 1L) * Math.max(d, 1); // cannot overflow
     }
-    if (!ok) {
+    if (!ok || size > Integer.MAX_VALUE) {
       reports.add(
           Report.at(
               source, "input", Diag.INPUT_SHAPE, LayerReader.braces(dims), type.getSimpleName()));

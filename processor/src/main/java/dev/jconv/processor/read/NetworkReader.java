@@ -110,7 +110,10 @@ public final class NetworkReader {
     }
     boolean constructor = false;
     for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      constructor |= c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE);
+      // The implicit constructor is as private as its class, which is reported on its own.
+      boolean implicit = elements.getOrigin(c) == Elements.Origin.MANDATED;
+      constructor |=
+          c.getParameters().isEmpty() && (implicit || !c.getModifiers().contains(Modifier.PRIVATE));
     }
     if (!constructor) {
       reports.add(Report.on(source, Diag.NETWORK_CONSTRUCTOR, type.getSimpleName(), modelName));

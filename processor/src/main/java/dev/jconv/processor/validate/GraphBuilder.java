@@ -78,7 +78,7 @@ public final class GraphBuilder {
     NetworkSpec network = graph.network();
     long declared = network.declaredParams();
     long total = graph.paramCount();
-    if (declared < 0 || declared == total) {
+    if (declared == -1 || declared == total) { // -1 is "no check"; other negatives are mistakes
       return;
     }
     long trainable = graph.trainableParamCount();

@@ -82,7 +82,7 @@ public final class JconvProcessor extends AbstractProcessor {
     }
     GraphBuilder.Result checked = GraphBuilder.build(read.spec());
     reporter.print(checked.reports());
-    if (checked.graph() == null) {
+    if (checked.graph() == null || Report.hasErrors(read.reports())) {
       return;
     }
     if (Boolean.parseBoolean(processingEnv.getOptions().get(OPTION_SUMMARY))) {

@@ -48,11 +48,11 @@ final class LayerReader {
     this.reports = reports;
   }
 
-  /** The spec, or null when an attribute has the wrong number of values (reported). */
+  /** The spec, or an {@link LayerSpec.Invalid} when an attribute has the wrong number of values. */
   LayerSpec read() {
     int before = reports.size();
     LayerSpec spec = build();
-    return reports.size() == before ? spec : null;
+    return reports.size() == before ? spec : new LayerSpec.Invalid(name, source);
   }
 
   private LayerSpec build() {

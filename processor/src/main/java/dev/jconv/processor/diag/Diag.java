@@ -23,6 +23,11 @@ public enum Diag {
       Kind.ERROR,
       "@Network class %s has no non-private constructor without parameters; %s needs one to"
           + " extend it"),
+  MODEL_EXISTS(
+      "model-exists",
+      Kind.ERROR,
+      "@Network class %s generates %s, but a type of that name already exists or is generated for"
+          + " another @Network class; rename one of them"),
   INPUT_SHAPE(
       "input-shape",
       Kind.ERROR,

@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -82,7 +83,7 @@ public final class JconvProcessor extends AbstractProcessor {
     }
     GraphBuilder.Result checked = GraphBuilder.build(read.spec());
     reporter.print(checked.reports());
-    if (checked.graph() == null) {
+    if (checked.graph() == null || Report.hasErrors(read.reports())) {
       return;
     }
     if (Boolean.parseBoolean(processingEnv.getOptions().get(OPTION_SUMMARY))) {
@@ -94,7 +95,15 @@ public final class JconvProcessor extends AbstractProcessor {
         file.packageName().isEmpty()
             ? file.typeSpec().name()
             : file.packageName() + "." + file.typeSpec().name();
-    JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
+    JavaFileObject source;
+    try {
+      source = processingEnv.getFiler().createSourceFile(name, element);
+    } catch (FilerException e) {
+      // The name is taken: by a user's class, or by another network's model (A.B and A_B).
+      reporter.print(
+          Report.on(read.spec().source(), Diag.MODEL_EXISTS, element.getSimpleName(), name));
+      return;
+    }
     try (Writer out = source.openWriter()) {
       file.writeTo(out);
     }

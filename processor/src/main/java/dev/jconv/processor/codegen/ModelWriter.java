@@ -41,7 +41,7 @@ public final class ModelWriter {
     ClassName user = ClassName.get(network.packageName(), network.className());
     TypeSpec.Builder type =
         TypeSpec.classBuilder(network.modelName())
-            .addJavadoc(javadoc(graph))
+            .addJavadoc("$L", javadoc(graph))
             .addAnnotation(
                 com.palantir.javapoet.AnnotationSpec.builder(GENERATED)
                     .addMember("value", "$S", generator)

@@ -35,8 +35,7 @@ final class ScalarBackward {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder(node.name() + "Backward")
             .addModifiers(Modifier.STATIC)
-            .addJavadoc(
-                "Backward of " + node.name() + "; see {@link #" + node.name() + "Forward}.\n")
+            .addJavadoc("Backward of $L; see {@link #$LForward}.\n", node.name(), node.name())
             .addParameter(float[].class, "w")
             .addParameter(float[].class, "g");
     int inputs = node.inputs().size();
@@ -473,7 +472,7 @@ final class ScalarBackward {
     b.endControlFlow().endControlFlow().endControlFlow();
     return MethodSpec.methodBuilder(node.name() + "ForwardTrain")
         .addModifiers(Modifier.STATIC)
-        .addJavadoc(Headers.of(node, layout))
+        .addJavadoc("$L", Headers.of(node, layout))
         .addParameter(float[].class, "w")
         .addParameter(float[].class, "x")
         .addParameter(int.class, "xo")

@@ -33,7 +33,7 @@ final class ScalarForward {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder(node.name() + "Forward")
             .addModifiers(Modifier.STATIC)
-            .addJavadoc(Headers.of(node, layout))
+            .addJavadoc("$L", Headers.of(node, layout))
             .addParameter(float[].class, "w");
     int inputs = node.inputs().size();
     if (inputs == 1) {

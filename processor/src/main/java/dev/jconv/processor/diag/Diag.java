@@ -23,11 +23,16 @@ public enum Diag {
       Kind.ERROR,
       "@Network class %s has no non-private constructor without parameters; %s needs one to"
           + " extend it"),
+  MODEL_EXISTS(
+      "model-exists",
+      Kind.ERROR,
+      "@Network class %s generates %s, but a type of that name already exists or is generated for"
+          + " another @Network class; rename one of them"),
   INPUT_SHAPE(
       "input-shape",
       Kind.ERROR,
       "@Network(input = %s) of %s must be {height, width, channels} or {features}, every size"
-          + " positive, e.g. input = {28, 28, 1}"),
+          + " positive and at most 2,147,483,647 elements in all, e.g. input = {28, 28, 1}"),
   NO_LAYERS(
       "no-layers",
       Kind.ERROR,

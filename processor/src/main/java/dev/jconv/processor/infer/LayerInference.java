@@ -8,10 +8,12 @@ import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.ParamSpec;
 import dev.jconv.processor.model.Shape;
 import dev.jconv.processor.model.Windows;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * Pure shape and parameter functions, one per layer kind: given a layer and the shapes of its
@@ -47,14 +49,18 @@ public final class LayerInference {
     if (spec instanceof LayerSpec.Dense d) {
       return dense(d, x, from);
     } else if (spec instanceof LayerSpec.Flatten) {
-      return flatten(spec, x);
+      long[] flat = {x.size()};
+      if (x.size() > MAX_ARRAY) {
+        return tooLarge(spec, "output", flat);
+      }
+      return new Inferred.Ok(Shape.of((int) x.size()), List.of());
     } else if (spec instanceof LayerSpec.Dropout || spec instanceof LayerSpec.Activation) {
       return new Inferred.Ok(x, List.of());
     } else if (spec instanceof LayerSpec.BatchNormalization bn) {
       return batchNorm(bn, x);
     }
     if (!x.isImage()) {
-      return fail(spec, null, Diag.NEEDS_IMAGE, spec.name(), spec.kerasType(), from, x);
+      return fail(spec, "from", Diag.NEEDS_IMAGE, spec.name(), spec.kerasType(), from, x);
     }
     if (spec instanceof LayerSpec.Conv2D c) {
       return conv2d(c, x);
@@ -137,12 +143,14 @@ public final class LayerInference {
   /** The spatial output of a (dilated) kernel sliding over {@code x}; channels are kept. */
   private static Inferred slide(
       LayerSpec spec, Shape x, IntPair kernel, IntPair strides, IntPair dilation, Padding pad) {
-    int eh = Windows.effective(kernel.h(), dilation.h());
-    int ew = Windows.effective(kernel.w(), dilation.w());
-    int oh = Windows.outputLength(x.h(), eh, strides.h(), pad);
-    int ow = Windows.outputLength(x.w(), ew, strides.w(), pad);
+    int oh =
+        Windows.outputLength(x.h(), Windows.effective(kernel.h(), dilation.h()), strides.h(), pad);
+    int ow =
+        Windows.outputLength(x.w(), Windows.effective(kernel.w(), dilation.w()), strides.w(), pad);
     if (oh <= 0 || ow <= 0) {
       boolean dilated = dilation.h() > 1 || dilation.w() > 1;
+      long eh = Windows.extent(kernel.h(), dilation.h());
+      long ew = Windows.extent(kernel.w(), dilation.w());
       return fail(
           spec,
           "kernelSize",
@@ -170,18 +178,10 @@ public final class LayerInference {
   private static Inferred zeroPadding(LayerSpec.ZeroPadding2D z, Shape x) {
     long h = (long) x.h() + z.top() + z.bottom();
     long w = (long) x.w() + z.left() + z.right();
-    long size = product(h, w, x.c());
-    if (size > MAX_ARRAY) {
-      return tooLarge(z, "output " + shape(h, w, x.c()), size);
+    if (h > MAX_ARRAY || w > MAX_ARRAY) {
+      return tooLarge(z, "output", h, w, x.c());
     }
     return new Inferred.Ok(Shape.of((int) h, (int) w, x.c()), List.of());
-  }
-
-  private static Inferred flatten(LayerSpec spec, Shape x) {
-    if (x.size() > MAX_ARRAY) {
-      return tooLarge(spec, "output " + shape(x.size()), x.size());
-    }
-    return new Inferred.Ok(Shape.of((int) x.size()), List.of());
   }
 
   private static Inferred global(Shape x, boolean keepdims) {
@@ -190,7 +190,7 @@ public final class LayerInference {
 
   private static Inferred dense(LayerSpec.Dense d, Shape x, String from) {
     if (x.rank() != 1) {
-      return fail(d, null, Diag.DENSE_NEEDS_FLAT, d.name(), x, from, d.name());
+      return fail(d, "from", Diag.DENSE_NEEDS_FLAT, d.name(), x, from, d.name());
     }
     List<ParamSpec> params = new ArrayList<>();
     params.add(ParamSpec.trainable("kernel", x.dim(0), d.units()));
@@ -237,63 +237,59 @@ public final class LayerInference {
       }
       channels += s.c();
     }
-    long[] dims = new long[first.rank()];
-    for (int i = 0; i < dims.length - 1; i++) {
-      dims[i] = first.dim(i);
-    }
+    long[] dims = Arrays.stream(first.dims()).asLongStream().toArray();
     dims[dims.length - 1] = channels;
-    long size = product(dims);
-    if (size > MAX_ARRAY) {
-      return tooLarge(spec, "output " + shape(dims), size);
+    if (count(dims).compareTo(BigInteger.valueOf(MAX_ARRAY)) > 0) {
+      return tooLarge(spec, "output", dims);
     }
-    int[] out = first.dims();
-    out[out.length - 1] = (int) channels;
-    return new Inferred.Ok(Shape.of(out), List.of());
+    return new Inferred.Ok(
+        Shape.of(Arrays.stream(dims).mapToInt(Math::toIntExact).toArray()), List.of());
   }
 
   /** Rejects outputs and parameter tensors that a Java array cannot hold. */
   private static Inferred checkSizes(LayerSpec spec, Inferred.Ok ok) {
-    if (ok.output().size() > MAX_ARRAY) {
-      return tooLarge(spec, "output " + ok.output(), ok.output().size());
+    long[] output = Arrays.stream(ok.output().dims()).asLongStream().toArray();
+    if (count(output).compareTo(BigInteger.valueOf(MAX_ARRAY)) > 0) {
+      return tooLarge(spec, "output", output);
     }
     for (ParamSpec p : ok.params()) {
-      if (p.size() > MAX_ARRAY) {
-        return tooLarge(spec, p.kind() + " " + Arrays.toString(p.shape()), p.size());
+      long[] shape = Arrays.stream(p.shape()).asLongStream().toArray();
+      if (count(shape).compareTo(BigInteger.valueOf(MAX_ARRAY)) > 0) {
+        return tooLarge(spec, p.kind(), shape);
       }
     }
     return ok;
   }
 
-  private static Inferred tooLarge(LayerSpec spec, String what, long size) {
+  /**
+   * TOO_LARGE for a tensor with these dimensions: an output in Keras's notation {@code (None, h, w,
+   * c)}, a parameter in its layout {@code [kh, kw, cin, cout]}. Counted exactly, so that an
+   * overflowing product cannot hide a tensor that is too large.
+   */
+  private static Inferred tooLarge(LayerSpec spec, String what, long... dims) {
+    StringJoiner shape =
+        what.equals("output")
+            ? new StringJoiner(", ", "(None, ", ")")
+            : new StringJoiner(", ", "[", "]");
+    for (long d : dims) {
+      shape.add(Long.toString(d));
+    }
     return fail(
         spec,
         null,
         Diag.TOO_LARGE,
         spec.name(),
         spec.kerasType(),
-        what,
-        String.format(Locale.ROOT, "%,d", size));
+        what + " " + shape,
+        String.format(Locale.ROOT, "%,d", count(dims)));
   }
 
-  /** The product of {@code dims}, or {@code Long.MAX_VALUE} when that overflows. */
-  private static long product(long... dims) {
-    long n = 1;
+  private static BigInteger count(long... dims) {
+    BigInteger n = BigInteger.ONE;
     for (long d : dims) {
-      if (d > 0 && n > Long.MAX_VALUE / d) {
-        return Long.MAX_VALUE;
-      }
-      n *= d;
+      n = n.multiply(BigInteger.valueOf(d));
     }
     return n;
-  }
-
-  /** Keras's notation for a shape that may not fit a {@link Shape}: {@code (None, 8, 8, 3)}. */
-  private static String shape(long... dims) {
-    StringBuilder sb = new StringBuilder("(None");
-    for (long d : dims) {
-      sb.append(", ").append(d);
-    }
-    return sb.append(')').toString();
   }
 
   private static String listShapes(LayerSpec spec, List<Shape> in) {

@@ -150,4 +150,16 @@ public sealed interface LayerSpec {
 
   /** Keras's {@code Concatenate} on the channel axis. */
   record Concatenate(String name, List<String> from, SourceRef source) implements LayerSpec {}
+
+  /**
+   * A layer field that could not be read (already reported, by jconv or javac). It keeps its place
+   * among the fields so that names still resolve; checking skips it and every layer that reads it.
+   */
+  record Invalid(String name, SourceRef source) implements LayerSpec {
+    /** Unknown: the field's own references are not checked. */
+    @Override
+    public List<String> from() {
+      return List.of();
+    }
+  }
 }

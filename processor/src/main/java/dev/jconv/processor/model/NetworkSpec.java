@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * A declared network as read from source: the class, its {@code @Network} attributes and its layers
- * in declaration order. Nothing here has been checked beyond what reading needs.
+ * in declaration order. Nothing here has been checked beyond what reading needs, and a network with
+ * reading errors still has a spec, so that its other layers are checked too.
  *
  * @param packageName the package of the annotated class ("" for the unnamed package)
  * @param className the simple name of the annotated class
  * @param modelName the simple name of the class to generate
  * @param source the class and its {@code @Network} annotation
- * @param input the declared input shape
+ * @param input the declared input shape, or null when it is invalid (reported)
  * @param declaredParams the {@code params} attribute, or -1 when absent
  * @param layers the layer fields in declaration order
  */

@@ -6,9 +6,17 @@ import dev.jconv.Padding;
 public final class Windows {
   private Windows() {}
 
-  /** The extent of a dilated kernel: {@code (k - 1) * d + 1}. */
+  /** The extent of a dilated kernel: {@code (k - 1) * d + 1}, which can exceed an int. */
+  public static long extent(int kernel, int dilation) {
+    return (long) (kernel - 1) * dilation + 1;
+  }
+
+  /**
+   * The extent of a dilated kernel, {@code (k - 1) * d + 1}, saturated at {@code
+   * Integer.MAX_VALUE}: a window that large does not fit any input.
+   */
   public static int effective(int kernel, int dilation) {
-    return (kernel - 1) * dilation + 1;
+    return (int) Math.min(extent(kernel, dilation), Integer.MAX_VALUE);
   }
 
   /**
@@ -17,7 +25,7 @@ public final class Windows {
    */
   public static int outputLength(int in, int window, int stride, Padding padding) {
     if (padding == Padding.SAME) {
-      return sameLength(in, stride);
+      return (in - 1) / stride + 1; // ceil(in / stride) for in >= 1, without overflow
     }
     return in < window ? 0 : (in - window) / stride + 1;
   }
@@ -27,15 +35,8 @@ public final class Windows {
    * left side gets {@code total / 2} and the bottom or right side the rest.
    */
   public static int samePaddingTotal(int in, int window, int stride) {
-    int out = sameLength(in, stride);
-    return Math.max((out - 1) * stride - in + window, 0);
-  }
-
-  /**
-   * {@code ceil(in / stride)} as Keras writes it, {@code floor((in - 1) / stride) + 1}, which
-   * unlike {@code (in + stride - 1) / stride} cannot overflow.
-   */
-  private static int sameLength(int in, int stride) {
-    return in <= 0 ? 0 : (in - 1) / stride + 1;
+    int out = outputLength(in, window, stride, Padding.SAME);
+    long total = (long) (out - 1) * stride + window - in;
+    return (int) Math.max(Math.min(total, Integer.MAX_VALUE), 0);
   }
 }

@@ -113,8 +113,8 @@ final class Attributes {
   }
 
   /**
-   * An attribute javac could not evaluate; javac reports it itself, so the reader skips the network
-   * silently.
+   * An attribute javac could not evaluate; javac reports it itself, so the reader skips the value
+   * (the layer, or the input shape) silently.
    */
   static final class Malformed extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -48,11 +48,11 @@ final class LayerReader {
     this.reports = reports;
   }
 
-  /** The spec, or null when an attribute has the wrong number of values (reported). */
+  /** The spec, or an {@link LayerSpec.Invalid} when an attribute has the wrong number of values. */
   LayerSpec read() {
     int before = reports.size();
     LayerSpec spec = build();
-    return reports.size() == before ? spec : null;
+    return reports.size() == before ? spec : new LayerSpec.Invalid(name, source);
   }
 
   private LayerSpec build() {
@@ -95,17 +95,8 @@ final class LayerReader {
             activation(),
             a.getBoolean("useBias"));
       case "MaxPooling2D":
-        {
-          IntPair pool = pair("poolSize");
-          return new LayerSpec.MaxPooling2D(
-              name, from(), source, pool, poolStrides(pool), padding());
-        }
       case "AveragePooling2D":
-        {
-          IntPair pool = pair("poolSize");
-          return new LayerSpec.AveragePooling2D(
-              name, from(), source, pool, poolStrides(pool), padding());
-        }
+        return pooling();
       case "GlobalAveragePooling2D":
         return new LayerSpec.GlobalAveragePooling2D(name, from(), source, a.getBoolean("keepdims"));
       case "GlobalMaxPooling2D":
@@ -164,12 +155,13 @@ final class LayerReader {
     return IntPair.square(1);
   }
 
-  /**
-   * Pooling strides default to the pool size, which is read once by the caller so that a bad {@code
-   * poolSize} is reported once.
-   */
-  private IntPair poolStrides(IntPair poolSize) {
-    return a.getInts("strides").isEmpty() ? poolSize : pair("strides");
+  /** Pooling strides default to the pool size, read once so that a bad one is reported once. */
+  private LayerSpec pooling() {
+    IntPair poolSize = pair("poolSize");
+    IntPair strides = a.getInts("strides").isEmpty() ? poolSize : pair("strides");
+    return type.equals("MaxPooling2D")
+        ? new LayerSpec.MaxPooling2D(name, from(), source, poolSize, strides, padding())
+        : new LayerSpec.AveragePooling2D(name, from(), source, poolSize, strides, padding());
   }
 
   private LayerSpec zeroPadding() {

@@ -16,6 +16,9 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -38,7 +41,11 @@ public final class NetworkReader {
     this.elements = elements;
   }
 
-  /** What reading found: the spec, or null when there were errors, and the reports. */
+  /**
+   * What reading found: the spec, or null when there is nothing to check (not a class, no layers),
+   * and the reports. A spec can come with errors: a field that could not be read stays in it as a
+   * {@link LayerSpec.Invalid}, so that the other layers are still checked.
+   */
   public record Result(NetworkSpec spec, List<Report> reports) {}
 
   /** Reads one class annotated with {@code @Network}. */
@@ -57,29 +64,22 @@ public final class NetworkReader {
     }
     TypeElement type = (TypeElement) element;
     String modelName = modelName(type);
-    try {
-      checkClass(type, classSource, modelName, reports);
-      Attributes attrs = new Attributes(elements, network);
-      Shape input = input(attrs, type, classSource, reports);
-      long params = attrs.getLong("params");
-      List<LayerSpec> layers = readLayers(type, reports);
-      if (layers.isEmpty() && !Report.hasErrors(reports)) {
-        reports.add(Report.on(classSource, Diag.NO_LAYERS, type.getSimpleName()));
-      }
-      if (Report.hasErrors(reports)) {
-        return new Result(null, reports);
-      }
-      String pkg = elements.getPackageOf(type).getQualifiedName().toString();
-      String className = type.getQualifiedName().toString();
-      if (!pkg.isEmpty()) {
-        className = className.substring(pkg.length() + 1);
-      }
-      return new Result(
-          new NetworkSpec(pkg, className, modelName, classSource, input, params, layers), reports);
-    } catch (Attributes.Malformed e) {
-      // javac has reported the bad value; a second message would only add noise.
+    checkClass(type, classSource, modelName, reports);
+    Attributes attrs = new Attributes(elements, network);
+    Shape input = input(attrs, type, classSource, reports);
+    long params = params(attrs);
+    List<LayerSpec> layers = readLayers(type, reports);
+    if (layers.isEmpty()) {
+      reports.add(Report.on(classSource, Diag.NO_LAYERS, type.getSimpleName()));
       return new Result(null, reports);
     }
+    String pkg = elements.getPackageOf(type).getQualifiedName().toString();
+    String className = type.getQualifiedName().toString();
+    if (!pkg.isEmpty()) {
+      className = className.substring(pkg.length() + 1);
+    }
+    return new Result(
+        new NetworkSpec(pkg, className, modelName, classSource, input, params, layers), reports);
   }
 
   /**
@@ -110,21 +110,32 @@ public final class NetworkReader {
     }
     boolean constructor = false;
     for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      constructor |= c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE);
+      // The implicit constructor is as private as its class, which is reported on its own.
+      boolean implicit = elements.getOrigin(c) == Elements.Origin.MANDATED;
+      constructor |=
+          c.getParameters().isEmpty() && (implicit || !c.getModifiers().contains(Modifier.PRIVATE));
     }
     if (!constructor) {
       reports.add(Report.on(source, Diag.NETWORK_CONSTRUCTOR, type.getSimpleName(), modelName));
     }
   }
 
+  /** The input shape, or null when it is invalid (reported, or reported by javac). */
   private Shape input(
       Attributes attrs, TypeElement type, JavacSource source, List<Report> reports) {
-    List<Integer> dims = attrs.getInts("input");
+    List<Integer> dims;
+    try {
+      dims = attrs.getInts("input");
+    } catch (Attributes.Malformed e) {
+      return null;
+    }
     boolean ok = dims.size() == 1 || dims.size() == 3;
+    long size = 1;
     for (int d : dims) {
       ok &= d > 0;
+      size = Math.min(size, Integer.MAX_VALUE + 1L) * Math.max(d, 1); // cannot overflow
     }
-    if (!ok) {
+    if (!ok || size > Integer.MAX_VALUE) {
       reports.add(
           Report.at(
               source, "input", Diag.INPUT_SHAPE, LayerReader.braces(dims), type.getSimpleName()));
@@ -133,55 +144,62 @@ public final class NetworkReader {
     return Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
   }
 
+  /**
+   * One spec per layer field, in declaration order. A field that cannot be read becomes a {@link
+   * LayerSpec.Invalid} in its place, so that references to it and "the previous field" still mean
+   * what the user wrote, and the layers after it are skipped rather than reported again.
+   */
   private List<LayerSpec> readLayers(TypeElement type, List<Report> reports) {
     List<LayerSpec> layers = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       List<AnnotationMirror> annotations = layerAnnotations(field);
-      boolean isLayerType = field.asType().toString().equals(LAYER);
-      if (annotations.isEmpty()) {
-        if (isLayerType) {
-          reports.add(
-              Report.on(
-                  new JavacSource(field, null),
-                  Diag.MISSING_LAYER,
-                  field.getSimpleName(),
-                  type.getSimpleName()));
+      String name = field.getSimpleName().toString();
+      JavacSource fieldSource = new JavacSource(field, null);
+      if (field.asType().getKind() == TypeKind.ERROR) {
+        // javac reports the unresolved type.
+        if (!annotations.isEmpty()) {
+          layers.add(new LayerSpec.Invalid(name, fieldSource));
         }
         continue;
       }
-      JavacSource source = new JavacSource(field, annotations.get(0));
+      boolean isLayerType = isLayer(field.asType());
+      if (annotations.isEmpty()) {
+        if (isLayerType) {
+          reports.add(Report.on(fieldSource, Diag.MISSING_LAYER, name, type.getSimpleName()));
+          layers.add(new LayerSpec.Invalid(name, fieldSource));
+        }
+        continue;
+      }
       if (annotations.size() > 1) {
         reports.add(
             Report.on(
                 new JavacSource(field, annotations.get(1)),
                 Diag.MULTIPLE_LAYERS,
-                field.getSimpleName(),
+                name,
                 annotations.size(),
                 names(annotations)));
+        layers.add(new LayerSpec.Invalid(name, fieldSource));
         continue;
       }
-      if (!checkField(field, isLayerType, source, reports)) {
-        continue;
-      }
-      String kind = simpleName(annotations.get(0));
-      LayerSpec spec =
-          new LayerReader(
-                  field.getSimpleName().toString(),
-                  kind,
-                  source,
-                  new Attributes(elements, annotations.get(0)),
-                  reports)
-              .read();
-      if (spec != null) {
-        layers.add(spec);
-      }
+      checkField(field, isLayerType, fieldSource, reports);
+      layers.add(readLayer(name, new JavacSource(field, annotations.get(0)), reports));
     }
     return layers;
   }
 
-  private static boolean checkField(
+  private LayerSpec readLayer(String name, JavacSource source, List<Report> reports) {
+    try {
+      Attributes attributes = new Attributes(elements, source.mirror());
+      return new LayerReader(name, simpleName(source.mirror()), source, attributes, reports).read();
+    } catch (Attributes.Malformed e) {
+      // javac has reported the bad value; a second message would only add noise.
+      return new LayerSpec.Invalid(name, source);
+    }
+  }
+
+  /** Reports a wrong type or modifier; the layer itself is still read and checked. */
+  private static void checkField(
       VariableElement field, boolean isLayerType, JavacSource source, List<Report> reports) {
-    boolean ok = true;
     if (!isLayerType) {
       reports.add(
           Report.on(
@@ -190,17 +208,31 @@ public final class NetworkReader {
               field.getSimpleName(),
               field.asType(),
               field.getSimpleName()));
-      ok = false;
     }
     for (Modifier m : List.of(Modifier.PRIVATE, Modifier.FINAL, Modifier.STATIC)) {
       if (field.getModifiers().contains(m)) {
         reports.add(
             Report.on(
                 source, Diag.FIELD_MODIFIER, field.getSimpleName(), m, field.getSimpleName()));
-        ok = false;
       }
     }
-    return ok;
+  }
+
+  /** Whether {@code type} is {@code dev.jconv.Layer}, type annotations or not. */
+  private static boolean isLayer(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals(LAYER);
+  }
+
+  /** The declared parameter count, or -1 (no check) when javac could not evaluate it. */
+  private static long params(Attributes attrs) {
+    try {
+      return attrs.getLong("params");
+    } catch (Attributes.Malformed e) {
+      return -1;
+    }
   }
 
   private static List<AnnotationMirror> layerAnnotations(Element field) {

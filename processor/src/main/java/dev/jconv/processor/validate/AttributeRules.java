@@ -35,9 +35,9 @@ final class AttributeRules {
       window(c.kernelSize(), c.strides(), c.dilationRate());
       positive("depthMultiplier", c.depthMultiplier());
     } else if (spec instanceof LayerSpec.MaxPooling2D p) {
-      pooling(p.poolSize(), p.strides());
+      pool(p.poolSize(), p.strides());
     } else if (spec instanceof LayerSpec.AveragePooling2D p) {
-      pooling(p.poolSize(), p.strides());
+      pool(p.poolSize(), p.strides());
     } else if (spec instanceof LayerSpec.ZeroPadding2D z) {
       if (z.top() < 0 || z.bottom() < 0 || z.left() < 0 || z.right() < 0) {
         String value = "{" + z.top() + ", " + z.bottom() + ", " + z.left() + ", " + z.right() + "}";
@@ -59,13 +59,6 @@ final class AttributeRules {
     }
   }
 
-  /** Strides default to the pool size, so a bad pool size is reported once, not twice. */
-  private void pooling(IntPair poolSize, IntPair strides) {
-    if (positive("poolSize", poolSize)) {
-      positive("strides", strides);
-    }
-  }
-
   private void window(IntPair kernel, IntPair strides, IntPair dilation) {
     boolean ok = positive("kernelSize", kernel);
     ok &= positive("strides", strides);
@@ -74,6 +67,13 @@ final class AttributeRules {
     boolean dilated = dilation.h() > 1 || dilation.w() > 1;
     if (ok && strided && dilated) {
       add("strides", Diag.STRIDES_WITH_DILATION, spec.name(), spec.kerasType(), strides, dilation);
+    }
+  }
+
+  private void pool(IntPair poolSize, IntPair strides) {
+    // Strides default to the pool size: a bad pool size is reported once, not again as strides.
+    if (positive("poolSize", poolSize) || !strides.equals(poolSize)) {
+      positive("strides", strides);
     }
   }
 

@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * Checks a read network and builds its {@link Graph}: attribute values, {@code from} references,
- * shapes layer by layer, the declared parameter count, and unused outputs. Problems become reports;
- * a layer whose input already failed is skipped rather than reported twice.
+ * shapes layer by layer, the declared parameter count, and unused outputs. Problems become reports,
+ * all of them at once; a layer that failed (or could not be read) is skipped, and so is every layer
+ * that reads it, rather than being reported again.
  */
 public final class GraphBuilder {
   private GraphBuilder() {}
@@ -31,15 +32,17 @@ public final class GraphBuilder {
   /** Checks {@code network}. */
   public static Result build(NetworkSpec network) {
     List<Report> reports = new ArrayList<>();
+    Set<String> failed = new HashSet<>();
     for (LayerSpec layer : network.layers()) {
-      reports.addAll(AttributeRules.check(layer));
+      List<Report> problems = AttributeRules.check(layer);
+      if (layer instanceof LayerSpec.Invalid || !problems.isEmpty()) {
+        failed.add(layer.name());
+      }
+      reports.addAll(problems);
     }
     List<List<String>> inputs = References.resolve(network, reports);
-    if (Report.hasErrors(reports)) {
-      return new Result(null, reports);
-    }
-    List<Node> nodes = infer(network, inputs, reports);
-    if (Report.hasErrors(reports)) {
+    List<Node> nodes = infer(network, inputs, failed, reports);
+    if (Report.hasErrors(reports) || nodes.size() < network.layers().size()) {
       return new Result(null, reports);
     }
     Graph graph = new Graph(network, nodes);
@@ -48,13 +51,17 @@ public final class GraphBuilder {
     return new Result(Report.hasErrors(reports) ? null : graph, reports);
   }
 
+  /** The layers whose inputs all have shapes; the others failed upstream and were reported. */
   private static List<Node> infer(
-      NetworkSpec network, List<List<String>> inputs, List<Report> reports) {
+      NetworkSpec network, List<List<String>> inputs, Set<String> failed, List<Report> reports) {
     Map<String, Shape> shapes = new HashMap<>();
-    shapes.put(Node.INPUT, network.input());
+    shapes.put(Node.INPUT, network.input()); // null when the input shape is invalid
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < network.layers().size(); i++) {
       LayerSpec spec = network.layers().get(i);
+      if (inputs.get(i) == null || failed.contains(spec.name())) {
+        continue; // reported already; the layers that read it are skipped below
+      }
       List<Shape> in = new ArrayList<>();
       for (String name : inputs.get(i)) {
         in.add(shapes.get(name));
@@ -63,8 +70,8 @@ public final class GraphBuilder {
         continue; // an input failed and was reported; do not cascade
       }
       Inferred result = LayerInference.infer(spec, in, inputs.get(i));
-      if (result instanceof Inferred.Failed failed) {
-        reports.add(failed.report());
+      if (result instanceof Inferred.Failed why) {
+        reports.add(why.report());
       } else {
         Inferred.Ok ok = (Inferred.Ok) result;
         shapes.put(spec.name(), ok.output());
@@ -78,7 +85,7 @@ public final class GraphBuilder {
     NetworkSpec network = graph.network();
     long declared = network.declaredParams();
     long total = graph.paramCount();
-    if (declared < 0 || declared == total) {
+    if (declared == -1 || declared == total) { // -1 is "no check"; other negatives are mistakes
       return;
     }
     long trainable = graph.trainableParamCount();

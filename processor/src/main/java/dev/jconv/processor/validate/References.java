@@ -18,7 +18,10 @@ import java.util.Map;
 final class References {
   private References() {}
 
-  /** The input names of every layer, in order; meaningful only when no error was reported. */
+  /**
+   * The input names of every layer, in order; null for a layer whose {@code from} is wrong
+   * (reported).
+   */
   static List<List<String>> resolve(NetworkSpec network, List<Report> reports) {
     Map<String, Integer> index = new HashMap<>();
     List<LayerSpec> layers = network.layers();
@@ -28,6 +31,7 @@ final class References {
     List<List<String>> inputs = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec spec = layers.get(i);
+      int before = reports.size();
       if (spec.isMerge() && spec.from().size() < 2) {
         reports.add(
             Report.at(
@@ -41,7 +45,10 @@ final class References {
                 spec.kerasType()));
       }
       if (spec.from().isEmpty()) {
-        inputs.add(List.of(i == 0 ? Node.INPUT : layers.get(i - 1).name()));
+        inputs.add(
+            reports.size() > before
+                ? null
+                : List.of(i == 0 ? Node.INPUT : layers.get(i - 1).name()));
         continue;
       }
       for (String from : spec.from()) {
@@ -76,7 +83,7 @@ final class References {
                   spec.name()));
         }
       }
-      inputs.add(spec.from());
+      inputs.add(reports.size() > before ? null : spec.from());
     }
     return inputs;
   }

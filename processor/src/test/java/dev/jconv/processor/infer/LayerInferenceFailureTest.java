@@ -99,7 +99,7 @@ class LayerInferenceFailureTest {
             zeroPadding(1, 1, 1, 1));
     for (LayerSpec spec : imageLayers) {
       Report r = failedFrom(spec, List.of("flat"), vector(64));
-      assertReport(r, Diag.NEEDS_IMAGE, null);
+      assertReport(r, Diag.NEEDS_IMAGE, "from");
       assertContains(r, "'" + spec.name() + "' (" + spec.kerasType() + ") needs a (height, width");
       assertContains(r, "'flat' gives (None, 64)");
     }
@@ -114,7 +114,7 @@ class LayerInferenceFailureTest {
   @Test
   void denseFedAnImage() {
     Report r = failedFrom(dense(10, true), List.of("pool2"), image(7, 7, 64));
-    assertReport(r, Diag.DENSE_NEEDS_FLAT, null);
+    assertReport(r, Diag.DENSE_NEEDS_FLAT, "from");
     assertContains(r, "'fc' (Dense) is fed (None, 7, 7, 64) by 'pool2'");
     assertContains(r, "add @Flatten or @GlobalAveragePooling2D before 'fc'");
   }

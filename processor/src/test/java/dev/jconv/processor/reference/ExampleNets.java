@@ -41,6 +41,18 @@ final class ExampleNets {
             new LayerDef.Dense("out", List.of(), 5, Fn.SOFTMAX, true)));
   }
 
+  /** The layers of {@code net} up to {@code last}, whose output is less squashed than softmax's. */
+  static NetDef trunk(NetDef net, String last) {
+    List<LayerDef> layers = new java.util.ArrayList<>();
+    for (LayerDef layer : net.layers()) {
+      layers.add(layer);
+      if (layer.name().equals(last)) {
+        break;
+      }
+    }
+    return new NetDef(net.packageName(), net.className() + "Trunk", net.input(), layers);
+  }
+
   static NetDef fashionTutorialNet() {
     Window pool2 = Window.pool(2, 2, 2, 2, false);
     return new NetDef(

@@ -57,6 +57,9 @@ final class RandomNets {
   }
 
   private Dims input() {
+    if (r.nextInt(10) == 0) {
+      return Dims.vector(1 + r.nextInt(small ? 8 : 40)); // @Network(input = {features})
+    }
     int c = small ? 1 + r.nextInt(3) : pick(new int[] {1, 1, 2, 3, 3, 4, 5, 8, 13});
     if (r.nextInt(3) == 0) {
       int[] hw = AWKWARD_INPUTS[r.nextInt(AWKWARD_INPUTS.length)];

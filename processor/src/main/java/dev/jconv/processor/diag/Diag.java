@@ -77,6 +77,11 @@ public enum Diag {
 
   // The layer graph.
   FROM_UNKNOWN("from-unknown", Kind.ERROR, "'%s' (%s): from = \"%s\" names no layer field of %s%s"),
+  RESERVED_NAME(
+      "reserved-name",
+      Kind.ERROR,
+      "layer field '%s': the name \"input\" is reserved for the network input (from = \"input\");"
+          + " rename the field, e.g. to 'input_%s'"),
   FROM_SELF(
       "from-self",
       Kind.ERROR,

@@ -28,6 +28,16 @@ final class References {
     for (int i = 0; i < layers.size(); i++) {
       index.put(layers.get(i).name(), i);
     }
+    for (LayerSpec spec : layers) {
+      if (spec.name().equals(Node.INPUT)) {
+        reports.add(
+            Report.on(
+                spec.source(),
+                Diag.RESERVED_NAME,
+                spec.name(),
+                spec.kerasType().toLowerCase(java.util.Locale.ROOT)));
+      }
+    }
     List<List<String>> inputs = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec spec = layers.get(i);

@@ -198,4 +198,24 @@ class ReferenceDiagnosticsTest {
         .in(source)
         .at("@Add(from = {\"first\", \"nowhere\"}) Layer add;", "{");
   }
+
+  @Test
+  @Covers(Diag.RESERVED_NAME)
+  void aFieldCannotBeCalledInput() {
+    JavaFileObject source =
+        source(
+            "Clash",
+            "@Network(input = {8, 8, 1})",
+            "public abstract class Clash {",
+            "  @Conv2D(filters = 4, kernelSize = 1)",
+            "  Layer input;",
+            "  @Flatten Layer flat;",
+            "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorCount(1);
+    Expect.error(c, "[jconv.reserved-name] layer field 'input': the name \"input\" is reserved")
+        .containing("rename the field, e.g. to 'input_conv2d'")
+        .in(source)
+        .at("@Conv2D(filters = 4, kernelSize = 1)", "@Conv2D");
+  }
 }

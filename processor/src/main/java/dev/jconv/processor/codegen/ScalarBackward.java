@@ -21,6 +21,7 @@ import javax.lang.model.element.Modifier;
 final class ScalarBackward {
   private static final ClassName GRADS = ClassName.get("dev.jconv.kernels", "ActivationGrads");
   private static final ClassName DROPOUTS = ClassName.get("dev.jconv.kernels", "Dropouts");
+  private static final ClassName BLAS = ClassName.get("dev.jconv.kernels", "Blas");
 
   private final Layout layout;
 
@@ -182,15 +183,11 @@ final class ScalarBackward {
     b.addStatement(
         "int wi = $L + (kh * $L + kw) * $L", layout.param(node, "kernel"), k.w(), in.c() * f);
     b.beginControlFlow("for (int c = 0; c < $L; c++)", in.c());
-    b.addStatement("float xv = x[xo + xp + c]");
     b.addStatement("int wc = wi + c * $L", f);
-    b.addStatement("float s = 0f");
-    b.beginControlFlow("for (int o = 0; o < $L; o++)", f);
-    b.addStatement("float dz = d[yi + o]");
-    b.addStatement("g[wc + o] += xv * dz");
-    b.addStatement("s += w[wc + o] * dz");
-    b.endControlFlow();
-    b.beginControlFlow("if (dx != null)").addStatement("dx[dxo + xp + c] += s").endControlFlow();
+    b.addStatement("$T.axpy(x[xo + xp + c], d, yi, g, wc, $L)", BLAS, f);
+    b.beginControlFlow("if (dx != null)")
+        .addStatement("dx[dxo + xp + c] += $T.dot(w, wc, d, yi, $L)", BLAS, f)
+        .endControlFlow();
     b.endControlFlow();
     return b.add(closeTaps()).build();
   }
@@ -263,15 +260,11 @@ final class ScalarBackward {
     b.addStatement("int dmo = dOff + $L", layout.scratch(node, Layout.MID));
     b.beginControlFlow("for (int p = 0; p < $L; p++)", out.h() * out.w());
     b.beginControlFlow("for (int c = 0; c < $L; c++)", mid);
-    b.addStatement("float xv = a[mo + p * $L + c]", mid);
     b.addStatement("int wc = $L + c * $L", pointwise, out.c());
-    b.addStatement("float s = 0f");
-    b.beginControlFlow("for (int o = 0; o < $L; o++)", out.c());
-    b.addStatement("float dz = d[dyo + p * $L + o]", out.c());
-    b.addStatement("g[wc + o] += xv * dz");
-    b.addStatement("s += w[wc + o] * dz");
-    b.endControlFlow();
-    b.addStatement("d[dmo + p * $L + c] = s", mid);
+    b.addStatement(
+        "$T.axpy(a[mo + p * $L + c], d, dyo + p * $L, g, wc, $L)", BLAS, mid, out.c(), out.c());
+    b.addStatement(
+        "d[dmo + p * $L + c] = $T.dot(w, wc, d, dyo + p * $L, $L)", mid, BLAS, out.c(), out.c());
     b.endControlFlow().endControlFlow();
     return b.build();
   }
@@ -283,13 +276,13 @@ final class ScalarBackward {
     b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
     b.addStatement("float xv = x[xo + i]");
     b.addStatement("int wi = $L + i * $L", layout.param(node, "kernel"), units);
-    b.addStatement("float s = 0f");
-    b.beginControlFlow("for (int o = 0; o < $L; o++)", units);
-    b.addStatement("float dz = d[dyo + o]");
-    b.addStatement("g[wi + o] += xv * dz");
-    b.addStatement("s += w[wi + o] * dz");
-    b.endControlFlow();
-    b.beginControlFlow("if (dx != null)").addStatement("dx[dxo + i] += s").endControlFlow();
+    // ReLU leaves many inputs at zero: their kernel rows get no gradient.
+    b.beginControlFlow("if (xv != 0f)")
+        .addStatement("$T.axpy(xv, d, dyo, g, wi, $L)", BLAS, units)
+        .endControlFlow();
+    b.beginControlFlow("if (dx != null)")
+        .addStatement("dx[dxo + i] += $T.dot(w, wi, d, dyo, $L)", BLAS, units)
+        .endControlFlow();
     b.endControlFlow();
     return b.build();
   }

@@ -1,0 +1,56 @@
+package dev.jconv.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Blas} on {@code jdk.incubator.vector} lanes: vector body, scalar tail. Loaded only when
+ * {@link VectorSupport#enabled()}.
+ */
+final class VectorBlas {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  private VectorBlas() {}
+
+  static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+    FloatVector av = FloatVector.broadcast(S, a);
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      FloatVector xv = FloatVector.fromArray(S, x, xo + i);
+      FloatVector yv = FloatVector.fromArray(S, y, yo + i);
+      xv.fma(av, yv).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] += a * x[xo + i];
+    }
+  }
+
+  static float dot(float[] x, int xo, float[] y, int yo, int n) {
+    int i = 0;
+    float s = 0f;
+    if (n >= 2 * L) {
+      FloatVector acc0 = FloatVector.zero(S);
+      FloatVector acc1 = FloatVector.zero(S);
+      for (; i + 2 * L <= n; i += 2 * L) {
+        acc0 = FloatVector.fromArray(S, x, xo + i).fma(FloatVector.fromArray(S, y, yo + i), acc0);
+        acc1 =
+            FloatVector.fromArray(S, x, xo + i + L)
+                .fma(FloatVector.fromArray(S, y, yo + i + L), acc1);
+      }
+      s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    }
+    if (i + L <= n) {
+      s +=
+          FloatVector.fromArray(S, x, xo + i)
+              .mul(FloatVector.fromArray(S, y, yo + i))
+              .reduceLanes(VectorOperators.ADD);
+      i += L;
+    }
+    for (; i < n; i++) {
+      s += x[xo + i] * y[yo + i];
+    }
+    return s;
+  }
+}

@@ -95,7 +95,7 @@ public final class JconvProcessor extends AbstractProcessor {
             read.spec().source(),
             Diag.CODEGEN_PATH,
             element.getSimpleName(),
-            simd ? "SIMD (jdk.incubator.vector) and scalar" : "scalar only",
+            simd ? "SIMD (jdk.incubator.vector) and scalar kernels" : "scalar kernels only",
             simdReason()));
     JavaFile file = ModelWriter.write(checked.graph(), getClass().getName(), simd);
     String name =

@@ -326,14 +326,18 @@ final class VectorForward {
       b.beginControlFlow("for (; o <= $L - $L; o += $L)", units, step, step);
       b.addStatement("int L = $L.length()", sp);
       for (int v = 0; v < vectors; v++) {
-        b.addStatement(
-            bias >= 0
-                ? "$T c$L = $T.fromArray(" + sp + ", w, " + bias + " + o$L)"
-                : "$T c$L = $T.zero(" + sp + ")",
-            FLOAT_VECTOR,
-            v,
-            FLOAT_VECTOR,
-            lanes(v));
+        if (bias >= 0) {
+          b.addStatement(
+              "$T c$L = $T.fromArray($L, w, $L + o$L)",
+              FLOAT_VECTOR,
+              v,
+              FLOAT_VECTOR,
+              sp,
+              bias,
+              lanes(v));
+        } else {
+          b.addStatement("$T c$L = $T.zero($L)", FLOAT_VECTOR, v, FLOAT_VECTOR, sp);
+        }
       }
       b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
       b.addStatement("$T xv = $T.broadcast($L, x[xo + i])", FLOAT_VECTOR, FLOAT_VECTOR, sp);

@@ -13,6 +13,6 @@ for jdk in "17:$JDK17" "25:$JDK25"; do
   for simd in true false; do
     path=$([ "$simd" = true ] && echo simd || echo scalar)
     "$home/bin/java" -jar "$JAR" -jvm "$home/bin/java" -jvmArgsAppend "--add-modules jdk.incubator.vector -Djconv.simd=$simd" \
-      -rf json -rff "results/jdk$name-$path.json" "${@}" | tee "results/jdk$name-$path.txt"
+      -wi 3 -w 1 -i 5 -r 1 -rf json -rff "results/jdk$name-$path.json" "${@}" | tee "results/jdk$name-$path.txt"
   done
 done

@@ -90,7 +90,15 @@ public final class JconvProcessor extends AbstractProcessor {
       reporter.print(
           Report.on(read.spec().source(), Diag.SUMMARY, "\n" + SummaryNote.of(checked.graph())));
     }
-    JavaFile file = ModelWriter.write(checked.graph(), getClass().getName());
+    boolean simd = simdPath();
+    reporter.print(
+        Report.on(
+            read.spec().source(),
+            Diag.CODEGEN_PATH,
+            element.getSimpleName(),
+            simd ? "SIMD (jdk.incubator.vector) and scalar kernels" : "scalar kernels only",
+            simdReason()));
+    JavaFile file = ModelWriter.write(checked.graph(), getClass().getName(), simd);
     String name =
         file.packageName().isEmpty()
             ? file.typeSpec().name()
@@ -107,6 +115,31 @@ public final class JconvProcessor extends AbstractProcessor {
     try (Writer out = source.openWriter()) {
       file.writeTo(out);
     }
+  }
+
+  /** SIMD kernels when the compilation sees the Vector API and {@code -Ajconv.simd} allows. */
+  private boolean simdPath() {
+    return !simdDisabled() && vectorApiVisible();
+  }
+
+  private String simdReason() {
+    if (simdDisabled()) {
+      return "-A" + OPTION_SIMD + "=false";
+    }
+    if (!vectorApiVisible()) {
+      return "the compilation cannot see the module jdk.incubator.vector; compile with"
+          + " '--add-modules jdk.incubator.vector' for SIMD kernels";
+    }
+    return "the compilation sees jdk.incubator.vector (-A" + OPTION_SIMD + "=false turns it off)";
+  }
+
+  private boolean simdDisabled() {
+    return "false".equalsIgnoreCase(processingEnv.getOptions().get(OPTION_SIMD));
+  }
+
+  private boolean vectorApiVisible() {
+    return processingEnv.getElementUtils().getTypeElement("jdk.incubator.vector.FloatVector")
+        != null;
   }
 
   private static String describe(Exception e) {

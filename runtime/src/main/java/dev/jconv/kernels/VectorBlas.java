@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorSupport#enabled()}.
  */
 final class VectorBlas {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = Lanes.SPECIES;
   private static final int L = S.length();
 
   private VectorBlas() {}

@@ -1,7 +1,10 @@
 package dev.jconv.processor.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.jconv.processor.model.Graph;
 import dev.jconv.processor.model.Node;
@@ -14,6 +17,8 @@ import javax.lang.model.element.Modifier;
  * runs them in declaration order over one example's workspace.
  */
 final class KernelsWriter {
+  private static final ClassName SPECIES = ClassName.get("jdk.incubator.vector", "VectorSpecies");
+
   private KernelsWriter() {}
 
   /** The {@code Scalar} nested class. */
@@ -30,6 +35,44 @@ final class KernelsWriter {
     }
     new TrainingWriter(graph, layout).addKernels(type);
     return type.build();
+  }
+
+  /**
+   * The {@code Simd} nested class: the same methods on {@code FloatVector} lanes. Only a model
+   * whose JVM has the module {@code jdk.incubator.vector} may touch it.
+   */
+  static TypeSpec simd(Graph graph, Layout layout) {
+    VectorForward emitter = new VectorForward(layout);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder("Simd")
+            .addJavadoc(
+                "SIMD kernels on {@code FloatVector} lanes along the channels; loaded only when"
+                    + " {@code VectorSupport.enabled()}.\n")
+            .addModifiers(Modifier.STATIC, Modifier.FINAL)
+            .addField(species())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(sequence(graph, layout));
+    for (Node node : graph.nodes()) {
+      type.addMethods(emitter.forward(node));
+    }
+    return type.build();
+  }
+
+  /**
+   * The species of the SIMD kernels: the runtime's one JVM-wide {@code Lanes.SPECIES} (preferred,
+   * at most 256 bits), so that every model in a JVM uses the same vector shape; mixing shapes
+   * pollutes C2's type profiles in the Vector API so that vectors get boxed (measured: 10x slower,
+   * megabytes allocated per call).
+   */
+  private static FieldSpec species() {
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(SPECIES, ClassName.get(Float.class)),
+            "S",
+            Modifier.PRIVATE,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer("$T.SPECIES", ClassName.get("dev.jconv.kernels", "Lanes"))
+        .build();
   }
 
   /** {@code forward(w, x, xo, a, ao)}: every layer in order. */

@@ -29,6 +29,9 @@ final class Layout {
   /** Scratch: a batch normalization's per-channel scale and shift (2 * channels). */
   static final String AFFINE = "affine";
 
+  /** Scratch: the zero-padded input that a SIMD convolution with SAME padding reads. */
+  static final String PAD = "pad";
+
   private final Map<String, Integer> paramOffsets = new HashMap<>();
   private final Map<String, Integer> buffers = new HashMap<>();
   private final Map<String, Integer> stats = new HashMap<>();
@@ -63,6 +66,10 @@ final class Layout {
         allocate(node, AFFINE, 2 * node.output().c());
         stats.put(node.name(), statsSize);
         statsSize += 4 * node.output().c();
+      }
+      Padded padded = Padded.of(node);
+      if (padded != null && padded.copies()) {
+        allocate(node, PAD, padded.size());
       }
     }
   }

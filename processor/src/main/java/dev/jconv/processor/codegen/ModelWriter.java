@@ -26,6 +26,8 @@ public final class ModelWriter {
   private static final ClassName LAYER = ClassName.get("dev.jconv", "Layer");
   private static final ClassName PARAM = ClassName.get("dev.jconv", "Param");
   private static final ClassName MODEL = ClassName.get("dev.jconv", "Model");
+  private static final ClassName VECTOR_SUPPORT =
+      ClassName.get("dev.jconv.kernels", "VectorSupport");
   private static final ClassName INITIALIZERS = ClassName.get("dev.jconv.init", "Initializers");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
@@ -34,8 +36,16 @@ public final class ModelWriter {
 
   private ModelWriter() {}
 
-  /** The generated source file of {@code graph}'s model. */
+  /** The generated source file of {@code graph}'s model, with SIMD kernels. */
   public static JavaFile write(Graph graph, String generator) {
+    return write(graph, generator, true);
+  }
+
+  /**
+   * The generated source file of {@code graph}'s model; with {@code simd} it also has the {@code
+   * Simd} kernels, which need the module {@code jdk.incubator.vector} to compile.
+   */
+  public static JavaFile write(Graph graph, String generator, boolean simd) {
     NetworkSpec network = graph.network();
     Layout layout = new Layout(graph);
     ClassName user = ClassName.get(network.packageName(), network.className());
@@ -80,6 +90,15 @@ public final class ModelWriter {
                     .initializer("$T.withInitial(() -> new float[WORKSPACE])", ThreadLocal.class)
                     .build())
             .addType(KernelsWriter.scalar(graph, layout));
+    if (simd) {
+      type.addType(KernelsWriter.simd(graph, layout))
+          .addField(
+              FieldSpec.builder(boolean.class, "SIMD", Modifier.PRIVATE, Modifier.STATIC)
+                  .addModifiers(Modifier.FINAL)
+                  .addJavadoc("Whether this JVM runs the {@code Simd} kernels; decided once.\n")
+                  .initializer("$T.enabled()", VECTOR_SUPPORT)
+                  .build());
+    }
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc("A model with Keras's default initialisers and a random seed.\n")
@@ -108,7 +127,16 @@ public final class ModelWriter {
             .addParameter(float[].class, "y")
             .addParameter(int.class, "yo")
             .addStatement("float[] a = workspaces.get()")
-            .addStatement("Scalar.forward(weights, x, xo, a, 0)")
+            .addCode(
+                simd
+                    ? CodeBlock.builder()
+                        .beginControlFlow("if (SIMD)")
+                        .addStatement("Simd.forward(weights, x, xo, a, 0)")
+                        .nextControlFlow("else")
+                        .addStatement("Scalar.forward(weights, x, xo, a, 0)")
+                        .endControlFlow()
+                        .build()
+                    : CodeBlock.of("Scalar.forward(weights, x, xo, a, 0);\n"))
             .addStatement(
                 "$T.arraycopy(a, OUTPUT_OFFSET, y, yo, $L)",
                 System.class,

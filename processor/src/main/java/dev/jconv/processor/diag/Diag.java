@@ -144,6 +144,7 @@ public enum Diag {
       "'%s' (%s): output %s is read by no later layer and is not the network output (the last"
           + " field); read it with from = \"%s\" or remove the field"),
   SUMMARY("summary", Kind.NOTE, "%s"),
+  CODEGEN_PATH("codegen-path", Kind.NOTE, "%s: generated %s: %s"),
   INTERNAL(
       "internal",
       Kind.ERROR,

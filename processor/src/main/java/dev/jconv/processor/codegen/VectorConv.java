@@ -1,0 +1,276 @@
+package dev.jconv.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.jconv.Activation.Fn;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the SIMD convolution kernels. Output channels (filters) are contiguous in NHWC, so a tile
+ * of a few output pixels keeps one accumulator per (pixel, filter vector) in registers and sweeps
+ * the taps: per tap a filter vector is loaded once and each pixel's input value is broadcast and
+ * fused-multiply-added into its accumulator ({@code acc = x.fma(w, acc)}, the form that reaches the
+ * FMA ceiling). With dilation 1 a kernel row's taps and input channels are contiguous both in the
+ * input row and in the Keras kernel, so one loop of {@code kw * cin} steps covers them. SAME
+ * padding is handled by a zero-padded copy of the input ({@link Padded}), so no loop tests borders.
+ */
+final class VectorConv {
+  static final ClassName FLOAT_VECTOR = ClassName.get("jdk.incubator.vector", "FloatVector");
+
+  /**
+   * A tile: {@code pixels} output pixels, {@code pixelStep} apart in the input, each the sum over
+   * {@code rows x cols} segments of {@code seg} contiguous input values ({@code rowStep} and {@code
+   * colStep} apart) times the kernel rows of {@code filters} values starting at {@code kernel}.
+   *
+   * @param bias offset of the bias in the weights, or -1 for none
+   */
+  record Tile(
+      int pixels,
+      int filters,
+      int rows,
+      int cols,
+      int seg,
+      int pixelStep,
+      int rowStep,
+      int colStep,
+      int kernel,
+      int bias,
+      Fn act) {
+    Tile withPixels(int n) {
+      return new Tile(n, filters, rows, cols, seg, pixelStep, rowStep, colStep, kernel, bias, act);
+    }
+  }
+
+  private VectorConv() {}
+
+  /** Pixels per tile: with few filters more pixels, so about 8 accumulators hide FMA latency. */
+  static int pixelsPerTile(int filters, int width) {
+    return Math.min(filters <= 16 ? 8 : 4, width);
+  }
+
+  /**
+   * Calls to the tile methods over {@code count} output pixels of one row (input from {@code xr},
+   * output from {@code yr}), and adds those methods to {@code helpers}.
+   */
+  static CodeBlock row(String name, Tile tile, int count, String src, List<MethodSpec> helpers) {
+    int p = tile.pixels();
+    int blocks = count / p * p;
+    int rest = count % p;
+    String full = name + "Tile" + p;
+    String part = name + "Tile" + rest;
+    helpers.addAll(tileMethods(full, tile));
+    if (rest > 0) {
+      helpers.addAll(tileMethods(part, tile.withPixels(rest)));
+    }
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (blocks == p) {
+      b.addStatement("$N(w, $L, xr, a, yr)", full, src);
+    } else if (blocks > 0) {
+      b.beginControlFlow("for (int ow = 0; ow < $L; ow += $L)", blocks, p);
+      b.addStatement(
+          "$N(w, $L, xr + ow * $L, a, yr + ow * $L)", full, src, tile.pixelStep(), tile.filters());
+      b.endControlFlow();
+    }
+    if (rest > 0) {
+      b.addStatement(
+          "$N(w, $L, xr + $L, a, yr + $L)",
+          part,
+          src,
+          blocks * tile.pixelStep(),
+          blocks * tile.filters());
+    }
+    return b.build();
+  }
+
+  /**
+   * {@code conv1Tile4(w, x, xi, a, yi)}: one tile; it calls one method per group of filter vectors
+   * ({@code conv1Tile4S2}: pairs of {@code S} vectors, then single {@code S} and {@code H}
+   * vectors), each small enough for C2 to inline every Vector API call and keep the accumulators in
+   * registers, then does the filters left over in scalar code.
+   */
+  static List<MethodSpec> tileMethods(String name, Tile t) {
+    List<String> groups = new ArrayList<>();
+    if (t.pixels() <= 4) {
+      groups.add("S2");
+    }
+    groups.add("S1");
+    List<MethodSpec> methods = new ArrayList<>();
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("int o = 0");
+    for (String g : groups) {
+      b.addStatement("o = $N(w, x, xi, a, yi, o)", name + g);
+      CodeBlock.Builder gb = CodeBlock.builder();
+      vectorGroup(gb, t, g.substring(0, 1), Integer.parseInt(g.substring(1)));
+      gb.addStatement("return o");
+      methods.add(
+          signature(name + g, t)
+              .returns(int.class)
+              .addParameter(int.class, "o")
+              .addCode(gb.build())
+              .build());
+    }
+    scalarGroup(b, t);
+    methods.add(0, signature(name, t).addCode(b.build()).build());
+    return methods;
+  }
+
+  private static MethodSpec.Builder signature(String name, Tile t) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc(
+            "$L output pixels x $L filters; input values at {@code x[xi...]}, pixels $L apart;"
+                + " outputs at {@code a[yi...]}.\n",
+            t.pixels(),
+            t.filters(),
+            t.pixelStep())
+        .addParameter(float[].class, "w")
+        .addParameter(float[].class, "x")
+        .addParameter(int.class, "xi")
+        .addParameter(float[].class, "a")
+        .addParameter(int.class, "yi");
+  }
+
+  private static void vectorGroup(CodeBlock.Builder b, Tile t, String s, int vectors) {
+    String step = vectors == 1 ? s + ".length()" : vectors + " * " + s + ".length()";
+    b.beginControlFlow("for (; o <= $L - $L; o += $L)", t.filters(), step, step);
+    b.addStatement("int L = $L.length()", s);
+    for (int v = 0; v < vectors; v++) {
+      if (t.bias() >= 0) {
+        b.addStatement(
+            "$T b$L = $T.fromArray(" + s + ", w, $L + o$L)",
+            FLOAT_VECTOR,
+            v,
+            FLOAT_VECTOR,
+            t.bias(),
+            lanes(v));
+      } else {
+        b.addStatement("$T b$L = $T.zero($L)", FLOAT_VECTOR, v, FLOAT_VECTOR, s);
+      }
+    }
+    for (int p = 0; p < t.pixels(); p++) {
+      for (int v = 0; v < vectors; v++) {
+        b.addStatement("$T c$L_$L = b$L", FLOAT_VECTOR, p, v, v);
+      }
+    }
+    openTaps(b, t);
+    b.addStatement("int wj = wr + j * $L", t.filters());
+    for (int v = 0; v < vectors; v++) {
+      b.addStatement(
+          "$T w$L = $T.fromArray($L, w, wj$L)", FLOAT_VECTOR, v, FLOAT_VECTOR, s, lanes(v));
+    }
+    for (int p = 0; p < t.pixels(); p++) {
+      b.addStatement(
+          "$T x$L = $T.broadcast($L, x[xr + $Lj])",
+          FLOAT_VECTOR,
+          p,
+          FLOAT_VECTOR,
+          s,
+          p == 0 ? "" : p * t.pixelStep() + " + ");
+      for (int v = 0; v < vectors; v++) {
+        b.addStatement("c$L_$L = x$L.fma(w$L, c$L_$L)", p, v, p, v, p, v);
+      }
+    }
+    closeTaps(b, t);
+    for (int p = 0; p < t.pixels(); p++) {
+      for (int v = 0; v < vectors; v++) {
+        b.addStatement(
+            "$L.intoArray(a, yi + $Lo$L)",
+            vectorAct(t.act(), "c" + p + "_" + v),
+            p == 0 ? "" : p * t.filters() + " + ",
+            lanes(v));
+      }
+    }
+    b.endControlFlow();
+  }
+
+  /** The filters left over when they are not a multiple of the lane count. */
+  private static void scalarGroup(CodeBlock.Builder b, Tile t) {
+    b.beginControlFlow("for (; o < $L; o++)", t.filters());
+    for (int p = 0; p < t.pixels(); p++) {
+      b.addStatement("float s$L = $L", p, t.bias() >= 0 ? "w[" + t.bias() + " + o]" : "0f");
+    }
+    openTaps(b, t);
+    b.addStatement("float wv = w[wr + j * $L]", t.filters());
+    for (int p = 0; p < t.pixels(); p++) {
+      b.addStatement("s$L += x[xr + $Lj] * wv", p, p == 0 ? "" : p * t.pixelStep() + " + ");
+    }
+    closeTaps(b, t);
+    for (int p = 0; p < t.pixels(); p++) {
+      b.addStatement(
+          "a[yi + $Lo] = $L", p == 0 ? "" : p * t.filters() + " + ", scalarAct(t.act(), "s" + p));
+    }
+    b.endControlFlow();
+  }
+
+  /** Loops over kernel rows, columns (when dilated) and one contiguous segment. */
+  private static void openTaps(CodeBlock.Builder b, Tile t) {
+    StringBuilder xr = new StringBuilder("xi");
+    StringBuilder wr = new StringBuilder(t.kernel() == 0 ? "o" : t.kernel() + " + o");
+    int block = t.seg() * t.filters();
+    if (t.rows() > 1) {
+      b.beginControlFlow("for (int kh = 0; kh < $L; kh++)", t.rows());
+      xr.append(" + kh * ").append(t.rowStep());
+      wr.append(" + kh * ").append(block * t.cols());
+    }
+    if (t.cols() > 1) {
+      b.beginControlFlow("for (int kw = 0; kw < $L; kw++)", t.cols());
+      xr.append(" + kw * ").append(t.colStep());
+      wr.append(" + kw * ").append(block);
+    }
+    b.addStatement("int xr = $L", xr);
+    b.addStatement("int wr = $L", wr);
+    b.beginControlFlow("for (int j = 0; j < $L; j++)", t.seg());
+  }
+
+  private static void closeTaps(CodeBlock.Builder b, Tile t) {
+    b.endControlFlow();
+    if (t.cols() > 1) {
+      b.endControlFlow();
+    }
+    if (t.rows() > 1) {
+      b.endControlFlow();
+    }
+  }
+
+  /** {@code " + L"}, {@code " + 2 * L"}: the offset of filter vector {@code v}. */
+  static String lanes(int v) {
+    return v == 0 ? "" : v == 1 ? " + L" : " + " + v + " * L";
+  }
+
+  /** Whether {@code fn} is applied in the kernels' epilogue rather than in a pass afterwards. */
+  static boolean fusable(Fn fn) {
+    return fn == Fn.LINEAR || fn == Fn.RELU || fn == Fn.RELU6 || fn == Fn.LEAKY_RELU;
+  }
+
+  /** {@code fn} of a vector expression; LINEAR for activations applied afterwards. */
+  static String vectorAct(Fn fn, String v) {
+    switch (fn) {
+      case RELU:
+        return v + ".max(0f)";
+      case RELU6:
+        return v + ".max(0f).min(6f)";
+      case LEAKY_RELU:
+        // max(v, 0.2 v) is v for v > 0 and 0.2 v otherwise, as Activations.leakyRelu.
+        return v + ".max(" + v + ".mul(0.2f))";
+      default:
+        return v;
+    }
+  }
+
+  /** {@code fn} of a scalar variable, with the same results as {@link #vectorAct}. */
+  static String scalarAct(Fn fn, String s) {
+    switch (fn) {
+      case RELU:
+        return "Math.max(" + s + ", 0f)";
+      case RELU6:
+        return "Math.min(Math.max(" + s + ", 0f), 6f)";
+      case LEAKY_RELU:
+        return "(" + s + " > 0f ? " + s + " : 0.2f * " + s + ")";
+      default:
+        return s;
+    }
+  }
+}

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  * -Djconv.ref.seed=S -Djconv.train.networks=N}.
  */
 class TrainingGradientTest {
-  private static final long SEED = Long.getLong("jconv.ref.seed", 0x5eed_c0deL);
-  private static final int NETWORKS = Integer.getInteger("jconv.train.networks", 40);
+  private static final long SEED = TrainingModels.SEED;
 
   private static List<NetDef> perLayerKind;
   private static List<NetDef> structures;
@@ -30,14 +29,10 @@ class TrainingGradientTest {
 
   @BeforeAll
   static void compile() {
-    perLayerKind = TrainingCases.perLayerKind();
-    structures = TrainingCases.structures();
-    random = TrainingCases.random(SEED, NETWORKS);
-    List<NetDef> all = new ArrayList<>(perLayerKind);
-    all.addAll(structures);
-    all.addAll(random);
-    // The training pass is scalar code on every path.
-    compiled = GeneratedModels.compile(all, CodePaths.SCALAR.options());
+    perLayerKind = TrainingModels.PER_LAYER_KIND;
+    structures = TrainingModels.STRUCTURES;
+    random = TrainingModels.RANDOM;
+    compiled = TrainingModels.compiled();
   }
 
   @Test

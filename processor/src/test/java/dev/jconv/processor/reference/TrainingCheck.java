@@ -178,6 +178,14 @@ final class TrainingCheck {
     SplittableRandom random = new SplittableRandom(seed);
     Model model = compiled.newModel(net, seed);
     ModelWeights.randomize(model, random);
+    return check(model, net, random, seed, n);
+  }
+
+  /**
+   * One pass of {@code model} (with whatever weights and buffers it has) on random inputs and
+   * labels drawn from {@code random}, against the reference; {@code seed} is for failure messages.
+   */
+  static Result check(Model model, NetDef net, SplittableRandom random, long seed, int n) {
     float[] x = ForwardCheck.randomInput(net, n, random);
     int[] labels = randomLabels(n, model.outputSize(), random);
     long dropoutSeed = random.nextLong();

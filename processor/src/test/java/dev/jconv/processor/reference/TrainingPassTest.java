@@ -59,6 +59,29 @@ class TrainingPassTest {
         "TrainingPassTest: %d passes on 1-4 threads, batches of 1, 2, 5, 7: %s%n", runs, total);
   }
 
+  /**
+   * Passes of different batch sizes on one model, with its weights changed between them as an
+   * optimizer would: nothing left in the model's buffers by a pass leaks into the next.
+   */
+  @Test
+  void consecutivePassesOnOneModelEachMatchTheReference() {
+    Parallel.setThreads(3);
+    TrainingCheck.Result total = TrainingCheck.Result.none();
+    for (NetDef net : nets) {
+      SplittableRandom random = new SplittableRandom(7);
+      Model model = compiled.newModel(net, 7);
+      ModelWeights.randomize(model, random);
+      for (int n : new int[] {5, 2, 7, 1, 3}) {
+        total = total.merge(TrainingCheck.check(model, net, random, 7, n));
+        float[] w = model.weights();
+        for (int i = 0; i < w.length; i++) {
+          w[i] *= (float) (1 + 0.1 * (2 * random.nextDouble() - 1));
+        }
+      }
+    }
+    System.out.printf("TrainingPassTest: 5 consecutive passes per model: %s%n", total);
+  }
+
   @Test
   void resultsDependOnTheThreadCountOnlyThroughSummationOrder() {
     for (NetDef net : nets) {

@@ -117,7 +117,7 @@ public final class ModelWriter {
         accessor("outputShape", int[].class, CodeBlock.of("return OUTPUT_SHAPE.clone()")));
     type.addMethod(accessor("layers", LAYER_LIST, CodeBlock.of("return layers")));
     type.addMethod(accessor("weights", float[].class, CodeBlock.of("return weights")));
-    new TrainingWriter(graph, layout).addTo(type);
+    new TrainingWriter(graph, layout, simd).addTo(type);
     type.addMethod(
         MethodSpec.methodBuilder("predictInto")
             .addAnnotation(Override.class)

@@ -29,9 +29,17 @@ final class TrainingWriter {
   private final Layout layout;
   private final Map<String, Node> byName = new HashMap<>();
 
+  private final boolean simd;
+
   TrainingWriter(Graph graph, Layout layout) {
+    this(graph, layout, false);
+  }
+
+  /** With {@code simd}, the training forward runs the {@code Simd} kernels when the JVM can. */
+  TrainingWriter(Graph graph, Layout layout, boolean simd) {
     this.graph = graph;
     this.layout = layout;
+    this.simd = simd;
     for (Node node : graph.nodes()) {
       byName.put(node.name(), node);
     }
@@ -241,9 +249,24 @@ final class TrainingWriter {
             .addParameter(int.class, "e")
             .addParameter(long.class, "seed")
             .addStatement("int ao = e * WORKSPACE");
+    if (simd) {
+      m.beginControlFlow("if (SIMD)")
+          .addCode(forwardCalls(segment, "Simd"))
+          .nextControlFlow("else")
+          .addCode(forwardCalls(segment, "Scalar"))
+          .endControlFlow();
+    } else {
+      m.addCode(forwardCalls(segment, "Scalar"));
+    }
+    return m.build();
+  }
+
+  /** The forward calls of one segment on the kernels class {@code kernels}. */
+  private CodeBlock forwardCalls(List<Node> segment, String kernels) {
+    CodeBlock.Builder b = CodeBlock.builder();
     for (Node node : segment) {
       if (node.spec() instanceof LayerSpec.Dropout) {
-        m.addStatement(
+        b.addStatement(
             "Scalar.$NForwardTrain($L, trainA, ao, seed, e)",
             node.name(),
             input(node.inputs().get(0)));
@@ -253,9 +276,9 @@ final class TrainingWriter {
       for (String in : node.inputs()) {
         args.add(", $L", input(in));
       }
-      m.addStatement("Scalar.$NForward($L, trainA, ao)", node.name(), args.build());
+      b.addStatement("$L.$NForward($L, trainA, ao)", kernels, node.name(), args.build());
     }
-    return m.build();
+    return b.build();
   }
 
   private MethodSpec backwardSegment(int index, List<Node> segment) {

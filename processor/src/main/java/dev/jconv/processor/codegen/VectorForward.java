@@ -587,7 +587,7 @@ final class VectorForward {
       return CodeBlock.of("");
     }
     CodeBlock.Builder b = CodeBlock.builder();
-    if (fn == Fn.SWISH) {
+    if (fn == Fn.SWISH || fn == Fn.SOFTMAX) {
       b.addStatement(
           "$T.arraycopy(a, yo, a, ao + $L, $L)",
           System.class,

@@ -30,7 +30,7 @@ final class TrainingModels {
       all.addAll(RANDOM);
       all.add(PATCH_NET);
       all.add(FASHION_TUTORIAL_NET);
-      compiled = GeneratedModels.compile(all, CodePaths.SCALAR.options());
+      compiled = GeneratedModels.compile(all, CodePaths.DEFAULT.options());
     }
     return compiled;
   }

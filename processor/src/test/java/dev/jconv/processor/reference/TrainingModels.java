@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The networks of the training-pass tests, compiled once per test JVM in one javac run (the
  * compiler's start-up dominates small compilations): the per-layer-kind cases, the whole
- * structures, random networks, and the two example networks. The training pass is scalar code on
- * every path, so the scalar path is compiled.
+ * structures, random networks, and the two example networks. They are compiled with the vector
+ * module, as users compile them, so the training forward runs the SIMD kernels.
  */
 final class TrainingModels {
   static final long SEED = Long.getLong("jconv.ref.seed", 0x5eed_c0deL);

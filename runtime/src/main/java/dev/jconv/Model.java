@@ -114,21 +114,7 @@ public interface Model {
   default float lossAndGradients(
       float[] x, int[] labels, int n, float[] grads, float[] inputGrads, long seed) {
     String where = name() + ".lossAndGradients";
-    if (n < 1) {
-      throw new IllegalArgumentException(where + ": n = " + n + " must be at least 1");
-    }
-    if (outputShape().length != 1) {
-      throw new UnsupportedOperationException(
-          where
-              + ": the cross-entropy loss needs an output of shape (classes), but the output is "
-              + java.util.Arrays.toString(outputShape())
-              + "; end the network with Flatten or global pooling and a Dense layer");
-    }
-    Checks.size(where, "input", x.length, inputSize(), inputShape(), n);
-    Checks.size(where, "grads", grads.length, weights().length, new int[] {weights().length}, 1);
-    if (inputGrads != null) {
-      Checks.size(where, "inputGrads", inputGrads.length, inputSize(), inputShape(), n);
-    }
+    checkPass(where, x, n, grads, inputGrads);
     if (labels.length < n) {
       throw new IllegalArgumentException(
           where + ": labels has " + labels.length + " entries, expected at least n = " + n);
@@ -147,6 +133,70 @@ public interface Model {
       }
     }
     return backpropagate(x, labels, n, grads, inputGrads, seed);
+  }
+
+  /**
+   * {@link #lossAndGradients(float[], int[], int, float[], float[], long)} with soft targets and
+   * sample weights: the loss is {@code sum_i w_i * CE(targets_i, softmax(z_i)) / n}, as Keras
+   * weighs samples. Targets are one row of {@code outputSize()} probabilities per example (one-hot,
+   * label-smoothed, or any distribution); {@code sampleWeights} may be null (all 1), e.g. class
+   * weights looked up by label.
+   */
+  default float lossAndGradients(
+      float[] x,
+      float[] targets,
+      float[] sampleWeights,
+      int n,
+      float[] grads,
+      float[] inputGrads,
+      long seed) {
+    String where = name() + ".lossAndGradients";
+    checkPass(where, x, n, grads, inputGrads);
+    int classes = outputSize();
+    Checks.size(where, "targets", targets.length, classes, outputShape(), n);
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      for (int k = 0; k < classes; k++) {
+        float t = targets[i * classes + k];
+        if (!(t >= 0)) {
+          throw new IllegalArgumentException(
+              where + ": targets[" + i + "][" + k + "] = " + t + " is not a probability");
+        }
+        sum += t;
+      }
+      if (Math.abs(sum - 1) > 1e-3) {
+        throw new IllegalArgumentException(
+            where + ": the targets of example " + i + " sum to " + sum + ", expected 1");
+      }
+    }
+    if (sampleWeights != null) {
+      if (sampleWeights.length < n) {
+        throw new IllegalArgumentException(
+            where + ": sampleWeights has " + sampleWeights.length + " entries, expected " + n);
+      }
+      for (int i = 0; i < n; i++) {
+        if (!(sampleWeights[i] >= 0) || Float.isInfinite(sampleWeights[i])) {
+          throw new IllegalArgumentException(
+              where + ": sampleWeights[" + i + "] = " + sampleWeights[i] + " must be >= 0");
+        }
+      }
+    }
+    return backpropagate(x, targets, sampleWeights, n, grads, inputGrads, seed);
+  }
+
+  /**
+   * The soft-target form of {@link #backpropagate(float[], int[], int, float[], float[], long)};
+   * generated models implement it.
+   */
+  default float backpropagate(
+      float[] x,
+      float[] targets,
+      float[] sampleWeights,
+      int n,
+      float[] grads,
+      float[] inputGrads,
+      long seed) {
+    throw new UnsupportedOperationException(name() + " has no soft-target training pass");
   }
 
   /**
@@ -222,6 +272,24 @@ public interface Model {
    */
   default void load(Path file) throws IOException {
     ModelWeights.load(this, file);
+  }
+
+  private void checkPass(String where, float[] x, int n, float[] grads, float[] inputGrads) {
+    if (n < 1) {
+      throw new IllegalArgumentException(where + ": n = " + n + " must be at least 1");
+    }
+    if (outputShape().length != 1) {
+      throw new UnsupportedOperationException(
+          where
+              + ": the cross-entropy loss needs an output of shape (classes), but the output is "
+              + java.util.Arrays.toString(outputShape())
+              + "; end the network with Flatten or global pooling and a Dense layer");
+    }
+    Checks.size(where, "input", x.length, inputSize(), inputShape(), n);
+    Checks.size(where, "grads", grads.length, weights().length, new int[] {weights().length}, 1);
+    if (inputGrads != null) {
+      Checks.size(where, "inputGrads", inputGrads.length, inputSize(), inputShape(), n);
+    }
   }
 
   private List<String> layerNames() {

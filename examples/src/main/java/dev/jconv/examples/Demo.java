@@ -20,16 +20,16 @@ import java.util.Locale;
  * generated images of five coloured shapes, reports validation accuracy per epoch, saves the
  * weights, reloads them into a fresh model and classifies a few held-back images.
  *
- * <p>Arguments (all optional): {@code --epochs N} (default 6), {@code --train N} (images, default
- * 3000), {@code --out FILE} (default {@code target/patchnet.safetensors}).
+ * <p>Arguments (all optional): {@code --epochs N} (default 15), {@code --train N} (images, default
+ * 6000), {@code --out FILE} (default {@code target/patchnet.safetensors}).
  */
 public final class Demo {
   private Demo() {}
 
   /** Runs the demo. */
   public static void main(String[] args) throws IOException {
-    int epochs = intArg(args, "--epochs", 6);
-    int trainSize = intArg(args, "--train", 3000);
+    int epochs = intArg(args, "--epochs", 15);
+    int trainSize = intArg(args, "--train", 6000);
     Path out = Path.of(stringArg(args, "--out", "target/patchnet.safetensors"));
 
     PatchNetModel model = new PatchNetModel(7);

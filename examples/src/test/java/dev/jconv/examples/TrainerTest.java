@@ -157,4 +157,58 @@ class TrainerTest {
         assertThrows(IllegalArgumentException.class, () -> quiet(new TinyNetModel(1)).fit(wrong));
     assertTrue(e.getMessage().contains("[7, 7, 1]") && e.getMessage().contains("[8, 8, 1]"));
   }
+
+  @Test
+  void oneHotTargetsEqualIntegerLabelsAndWeightsScaleExactly() {
+    ArrayDataset data = quadrants(8, 9);
+    TinyNetModel a = new TinyNetModel(3);
+    TinyNetModel b = new TinyNetModel(3);
+    float[] x = data.features();
+    int[] labels = data.labels();
+    float[] targets = new float[8 * 4];
+    float[] twos = new float[8];
+    for (int i = 0; i < 8; i++) {
+      targets[i * 4 + labels[i]] = 1f;
+      twos[i] = 2f;
+    }
+    float[] ga = new float[a.weights().length];
+    float[] gb = new float[b.weights().length];
+    float la = a.lossAndGradients(x, labels, 8, ga, null, 1);
+    float lb = b.lossAndGradients(x, targets, null, 8, gb, null, 1);
+    assertEquals(la, lb, 1e-6f);
+    assertArrayEquals(ga, gb, 1e-7f);
+    float[] gw = new float[b.weights().length];
+    float lw = b.lossAndGradients(x, targets, twos, 8, gw, null, 1);
+    assertEquals(2 * lb, lw, 1e-5f);
+    for (int i = 0; i < gw.length; i++) {
+      assertEquals(2 * gb[i], gw[i], 1e-6f * Math.max(1, Math.abs(gw[i])), "gradient " + i);
+    }
+  }
+
+  @Test
+  void labelSmoothingRaisesTheLossFloorAndStillLearns() {
+    TinyNetModel model = new TinyNetModel(1);
+    History h =
+        quiet(model)
+            .optimizer(new Adam().learningRate(1e-2))
+            .labelSmoothing(0.2)
+            .classWeights(new float[] {1f, 1f, 2f, 1f})
+            .batchSize(32)
+            .epochs(4)
+            .validationSplit(0.25)
+            .fit(quadrants(512, 1));
+    assertTrue(h.last().valAccuracy() > 0.9, "val accuracy " + h.last().valAccuracy());
+  }
+
+  @Test
+  void targetsThatAreNotDistributionsAreRejected() {
+    TinyNetModel model = new TinyNetModel(1);
+    float[] x = new float[64];
+    float[] g = new float[model.weights().length];
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> model.lossAndGradients(x, new float[] {0.5f, 0.2f, 0f, 0f}, null, 1, g, null, 0));
+    assertTrue(e.getMessage().contains("sum to 0.7"), e.getMessage());
+  }
 }

@@ -45,6 +45,8 @@ public final class Trainer {
   private long seed = 42;
   private final List<Callback> callbacks = new ArrayList<>();
   private Path checkpoint;
+  private double labelSmoothing;
+  private float[] classWeights;
   private PrintStream out = System.out;
   private boolean verbose = true;
 
@@ -108,6 +110,33 @@ public final class Trainer {
     return this;
   }
 
+  /**
+   * Label smoothing, as Keras's {@code CategoricalCrossentropy(label_smoothing=)}: the target of
+   * each example becomes {@code (1 - e) * onehot + e / classes}.
+   */
+  public Trainer labelSmoothing(double epsilon) {
+    if (!(epsilon >= 0 && epsilon < 1)) {
+      throw new IllegalArgumentException("labelSmoothing must be in [0, 1), got " + epsilon);
+    }
+    this.labelSmoothing = epsilon;
+    return this;
+  }
+
+  /**
+   * Weighs each example's loss by the weight of its class, as Keras's {@code class_weight}; see
+   * {@code Datasets.classWeights} for the balanced weights of a data set.
+   */
+  public Trainer classWeights(float[] weights) {
+    for (int i = 0; i < weights.length; i++) {
+      if (!(weights[i] >= 0) || Float.isInfinite(weights[i])) {
+        throw new IllegalArgumentException(
+            "class weight " + i + " is " + weights[i] + "; weights must be >= 0");
+      }
+    }
+    this.classWeights = weights.clone();
+    return this;
+  }
+
   /** Adds a callback, such as {@link EarlyStopping}. */
   public Trainer callback(Callback callback) {
     callbacks.add(callback);
@@ -158,7 +187,19 @@ public final class Trainer {
       c.onTrainBegin(model);
     }
     double baseRate = optimizer.learningRate();
-    Step step = new Step(model, Math.min(batchSize, Math.max(train.size(), 1)));
+    if (classWeights != null && classWeights.length != model.outputSize()) {
+      throw new IllegalArgumentException(
+          "classWeights has "
+              + classWeights.length
+              + " entries but "
+              + model.name()
+              + " has "
+              + model.outputSize()
+              + " classes");
+    }
+    Step step =
+        new Step(
+            model, Math.min(batchSize, Math.max(train.size(), 1)), labelSmoothing, classWeights);
     int stepsPerEpoch = (train.size() + batchSize - 1) / batchSize;
     for (int epoch = firstEpoch; epoch < epochs; epoch++) {
       long start = System.nanoTime();
@@ -323,9 +364,18 @@ public final class Trainer {
     final int[] labels;
     final float[] grads;
     final float[] outputs;
+    final double smoothing;
+    final float[] classWeights;
+    final float[] targets;
+    final float[] sampleWeights;
 
-    Step(Model model, int batch) {
+    Step(Model model, int batch, double smoothing, float[] classWeights) {
       this.model = model;
+      this.smoothing = smoothing;
+      this.classWeights = classWeights;
+      boolean soft = smoothing > 0 || classWeights != null;
+      this.targets = soft ? new float[batch * model.outputSize()] : null;
+      this.sampleWeights = classWeights != null ? new float[batch] : null;
       this.x = new float[batch * model.inputSize()];
       this.labels = new int[batch];
       this.grads = new float[model.weights().length];
@@ -339,7 +389,22 @@ public final class Trainer {
         labels[i] = data.label(order[from + i]);
       }
       float[] batchX = n * in == x.length ? x : Arrays.copyOf(x, n * in);
-      return model.lossAndGradients(batchX, labels, n, grads, null, stepSeed);
+      if (targets == null) {
+        return model.lossAndGradients(batchX, labels, n, grads, null, stepSeed);
+      }
+      int classes = model.outputSize();
+      float off = (float) (smoothing / classes);
+      float on = (float) (1 - smoothing) + off;
+      for (int i = 0; i < n; i++) {
+        Arrays.fill(targets, i * classes, (i + 1) * classes, off);
+        targets[i * classes + labels[i]] = on;
+        if (sampleWeights != null) {
+          sampleWeights[i] = classWeights[labels[i]];
+        }
+      }
+      float[] batchTargets =
+          n * classes == targets.length ? targets : Arrays.copyOf(targets, n * classes);
+      return model.lossAndGradients(batchX, batchTargets, sampleWeights, n, grads, null, stepSeed);
     }
 
     long hits(int n) {

@@ -116,12 +116,16 @@ final class TrainingWriter {
             .build());
     List<List<Node>> segments = segments();
     MethodSpec.Builder pass =
-        MethodSpec.methodBuilder("backpropagate")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
+        MethodSpec.methodBuilder("pass")
+            .addJavadoc(
+                "The training pass against integer {@code labels} or soft {@code targets}, each"
+                    + " example weighted by {@code sampleWeights} (null: 1).\n")
+            .addModifiers(Modifier.PRIVATE)
             .returns(float.class)
             .addParameter(float[].class, "x")
             .addParameter(int[].class, "labels")
+            .addParameter(float[].class, "targets")
+            .addParameter(float[].class, "sampleWeights")
             .addParameter(int.class, "n")
             .addParameter(float[].class, "grads")
             .addParameter(float[].class, "inputGrads")
@@ -151,7 +155,8 @@ final class TrainingWriter {
     }
     model.addMethod(lossMethod());
     pass.addStatement(
-        "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) loss(x, labels, n, e); })",
+        "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) loss(x, labels, targets,"
+            + " sampleWeights, n, e); })",
         PARALLEL);
     for (int s = segments.size() - 1; s >= 0; s--) {
       List<Node> segment = segments.get(s);
@@ -178,6 +183,34 @@ final class TrainingWriter {
         .endControlFlow()
         .addStatement("return (float) (total / n)");
     model.addMethod(pass.build());
+    model.addMethod(
+        MethodSpec.methodBuilder("backpropagate")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(float.class)
+            .addParameter(float[].class, "x")
+            .addParameter(int[].class, "labels")
+            .addParameter(int.class, "n")
+            .addParameter(float[].class, "grads")
+            .addParameter(float[].class, "inputGrads")
+            .addParameter(long.class, "seed")
+            .addStatement("return pass(x, labels, null, null, n, grads, inputGrads, seed)")
+            .build());
+    model.addMethod(
+        MethodSpec.methodBuilder("backpropagate")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(float.class)
+            .addParameter(float[].class, "x")
+            .addParameter(float[].class, "targets")
+            .addParameter(float[].class, "sampleWeights")
+            .addParameter(int.class, "n")
+            .addParameter(float[].class, "grads")
+            .addParameter(float[].class, "inputGrads")
+            .addParameter(long.class, "seed")
+            .addStatement(
+                "return pass(x, null, targets, sampleWeights, n, grads, inputGrads, seed)")
+            .build());
   }
 
   /** Splits the layers into runs without BatchNormalization and single BatchNormalizations. */
@@ -355,22 +388,32 @@ final class TrainingWriter {
     }
     return MethodSpec.methodBuilder("loss")
         .addJavadoc(
-            "Softmax cross-entropy of example {@code e} from its logits; seeds its deltas with"
-                + " (p - onehot) / n.\n")
+            "Softmax cross-entropy of example {@code e} from its logits, weighted; seeds its"
+                + " deltas with w (p - target) / n.\n")
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "x")
         .addParameter(int[].class, "labels")
+        .addParameter(float[].class, "targets")
+        .addParameter(float[].class, "sampleWeights")
         .addParameter(int.class, "n")
         .addParameter(int.class, "e")
         .addStatement(
             "$T.fill(trainD, e * WORKSPACE, (e + 1) * WORKSPACE, 0f)", java.util.Arrays.class)
+        .addStatement("float weight = sampleWeights == null ? 1f : sampleWeights[e]")
         .addStatement(
-            "trainLosses[e] = (float) $T.softmaxCrossEntropy($L, $L, labels[e], 1f / n, trainD, e"
-                + " * WORKSPACE + $L)",
+            "double loss = targets == null\n? $T.softmaxCrossEntropy($L, $L, labels[e], weight / n,"
+                + " trainD, e * WORKSPACE + $L)\n: $T.softmaxCrossEntropy($L, $L, targets, e * $L,"
+                + " weight / n, trainD, e * WORKSPACE + $L)",
             LOSSES,
             logits,
             classes,
+            layout.out(out),
+            LOSSES,
+            logits,
+            classes,
+            classes,
             layout.out(out))
+        .addStatement("trainLosses[e] = (float) (loss * weight)")
         .build();
   }
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Median of the measurement iterations of every result in results/*.json, as a Markdown table."""
+"""Median of the measurement iterations of every result in <folder>/*.json (default results/), as a Markdown table."""
 import glob, json, os, statistics, sys
 
 FLOPS = {"fashionConv2": 2 * 14 * 14 * 5 * 5 * 32 * 64, "patchConv2": 2 * 32 * 32 * 3 * 3 * 8 * 16}
 here = os.path.dirname(os.path.abspath(__file__))
+folder = sys.argv[1] if len(sys.argv) > 1 else "results"
 print("| config | benchmark | params | median | unit | min..max | GFLOP/s |")
 print("| --- | --- | --- | ---: | --- | --- | ---: |")
-for path in sorted(glob.glob(os.path.join(here, "results", "*.json"))):
+for path in sorted(glob.glob(os.path.join(here, folder, "*.json"))):
     config = os.path.basename(path)[:-5]
     for r in json.load(open(path)):
         raw = [v for fork in r["primaryMetric"]["rawData"] for v in fork]

@@ -287,6 +287,20 @@ final class ScalarForward {
   private CodeBlock batchNorm(Node node, LayerSpec.BatchNormalization bn) {
     int c = node.output().c();
     long size = node.output().size();
+    CodeBlock.Builder b = CodeBlock.builder().add(batchNormAffine(node, bn, layout));
+    b.beginControlFlow("for (int p = 0; p < $L; p += $L)", size, c);
+    b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
+    b.addStatement("a[yo + p + c] = x[xo + p + c] * a[so + c] + a[so + $L + c]", c);
+    b.endControlFlow().endControlFlow();
+    return b.build();
+  }
+
+  /**
+   * The inference affine of a BatchNormalization, per channel into its scratch at {@code so}: scale
+   * = gamma / sqrt(var + eps), shift = beta - mean * scale.
+   */
+  static CodeBlock batchNormAffine(Node node, LayerSpec.BatchNormalization bn, Layout layout) {
+    int c = node.output().c();
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("int so = ao + $L", layout.scratch(node, Layout.AFFINE));
     b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
@@ -303,12 +317,7 @@ final class ScalarForward {
         c,
         bn.center() ? CodeBlock.of("w[$L + c]", layout.param(node, "beta")) : "0f",
         layout.param(node, "moving_mean"));
-    b.endControlFlow();
-    b.beginControlFlow("for (int p = 0; p < $L; p += $L)", size, c);
-    b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
-    b.addStatement("a[yo + p + c] = x[xo + p + c] * a[so + c] + a[so + $L + c]", c);
-    b.endControlFlow().endControlFlow();
-    return b.build();
+    return b.endControlFlow().build();
   }
 
   private CodeBlock add(Node node) {

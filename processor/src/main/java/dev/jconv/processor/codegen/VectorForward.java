@@ -480,23 +480,7 @@ final class VectorForward {
   private CodeBlock batchNorm(Node node, LayerSpec.BatchNormalization bn) {
     int c = node.output().c();
     long size = node.output().size();
-    CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("int so = ao + $L", layout.scratch(node, Layout.AFFINE));
-    b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
-    b.addStatement(
-        "float inv = (float) (1.0 / Math.sqrt(w[$L + c] + $L))",
-        layout.param(node, "moving_variance"),
-        bn.epsilon());
-    b.addStatement(
-        "float scale = $L",
-        bn.scale() ? CodeBlock.of("w[$L + c] * inv", layout.param(node, "gamma")) : "inv");
-    b.addStatement("a[so + c] = scale");
-    b.addStatement(
-        "a[so + $L + c] = $L - w[$L + c] * scale",
-        c,
-        bn.center() ? CodeBlock.of("w[$L + c]", layout.param(node, "beta")) : "0f",
-        layout.param(node, "moving_mean"));
-    b.endControlFlow();
+    CodeBlock.Builder b = CodeBlock.builder().add(ScalarForward.batchNormAffine(node, bn, layout));
     b.beginControlFlow("for (int p = 0; p < $L; p += $L)", size, c);
     b.addStatement("int c = 0");
     lanesLoops(

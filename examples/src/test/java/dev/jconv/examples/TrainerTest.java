@@ -211,4 +211,11 @@ class TrainerTest {
             () -> model.lossAndGradients(x, new float[] {0.5f, 0.2f, 0f, 0f}, null, 1, g, null, 0));
     assertTrue(e.getMessage().contains("sum to 0.7"), e.getMessage());
   }
+
+  @Test
+  void theCheckpointDirectoryIsCreated() {
+    Path ckpt = dir.resolve("runs/today/run.safetensors");
+    quiet(new TinyNetModel(1)).epochs(1).checkpoint(ckpt).fit(quadrants(32, 1));
+    assertTrue(Files.exists(ckpt));
+  }
 }

@@ -289,7 +289,17 @@ public final class Trainer {
   }
 
   private int resume() {
-    if (checkpoint == null || !Files.exists(checkpoint)) {
+    if (checkpoint == null) {
+      return 0;
+    }
+    if (!Files.exists(checkpoint)) {
+      // Fail now, not after the first epoch, when the checkpoint cannot be written there.
+      Path parent = checkpoint.toAbsolutePath().getParent();
+      try {
+        Files.createDirectories(parent);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the checkpoint directory " + parent, e);
+      }
       return 0;
     }
     try {

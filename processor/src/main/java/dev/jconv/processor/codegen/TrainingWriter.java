@@ -5,9 +5,14 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.jconv.Activation.Fn;
+import dev.jconv.processor.emit.Buffer;
+import dev.jconv.processor.emit.Layout;
+import dev.jconv.processor.emit.Site;
+import dev.jconv.processor.kind.Kinds;
+import dev.jconv.processor.kind.LayerKind;
+import dev.jconv.processor.kind.LayerKind.Softmax;
+import dev.jconv.processor.kind.LayerKind.Training;
 import dev.jconv.processor.model.Graph;
-import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,28 +52,26 @@ final class TrainingWriter {
 
   /** Whether the loss hands the output layer its pre-softmax gradient directly. */
   static boolean lossFused(Graph graph, Node node) {
-    if (node != graph.output()) {
-      return false;
-    }
-    LayerSpec spec = node.spec();
-    return spec.fusedActivation() == Fn.SOFTMAX
-        || (spec instanceof LayerSpec.Activation a && a.value() == Fn.SOFTMAX);
+    return node == graph.output() && Kinds.of(node.spec()).softmax() != Softmax.NONE;
   }
 
-  /** Adds the training kernels to the kernels class. */
+  private static Training training(Node node) {
+    return Kinds.of(node.spec()).training();
+  }
+
+  /** Adds the training kernels to the kernels class: per layer as its kind trains. */
   void addKernels(TypeSpec.Builder kernels) {
-    ScalarBackward emitter = new ScalarBackward(layout);
-    for (int i = 0; i < graph.nodes().size(); i++) {
-      Node node = graph.nodes().get(i);
-      if (node.spec() instanceof LayerSpec.BatchNormalization) {
-        kernels.addMethod(emitter.batchNormForwardTrain(node));
-        kernels.addMethod(emitter.batchNormBackward(node));
-        continue;
+    LayerMethods methods = new LayerMethods(graph, layout);
+    for (Node node : graph.nodes()) {
+      LayerKind<?> kind = Kinds.of(node.spec());
+      Site site = methods.site(node, new ArrayList<>());
+      if (kind.training() != Training.INFERENCE_FORWARD) {
+        kernels.addMethod(kind.trainingForward(site));
       }
-      if (node.spec() instanceof LayerSpec.Dropout) {
-        kernels.addMethod(emitter.dropoutForwardTrain(node, i));
-      }
-      kernels.addMethod(emitter.backward(node, lossFused(graph, node)));
+      kernels.addMethod(
+          kind.training() == Training.BATCH
+              ? kind.batchBackward(site)
+              : methods.scalarBackward(node));
     }
   }
 
@@ -218,7 +221,7 @@ final class TrainingWriter {
     List<List<Node>> segments = new ArrayList<>();
     List<Node> current = new ArrayList<>();
     for (Node node : graph.nodes()) {
-      if (node.spec() instanceof LayerSpec.BatchNormalization) {
+      if (training(node) == Training.BATCH) {
         if (!current.isEmpty()) {
           segments.add(current);
           current = new ArrayList<>();
@@ -235,7 +238,7 @@ final class TrainingWriter {
   }
 
   private static boolean isBatchNorm(List<Node> segment) {
-    return segment.get(0).spec() instanceof LayerSpec.BatchNormalization;
+    return training(segment.get(0)) == Training.BATCH;
   }
 
   private MethodSpec ensureCapacity() {
@@ -298,7 +301,7 @@ final class TrainingWriter {
   private CodeBlock forwardCalls(List<Node> segment, String kernels) {
     CodeBlock.Builder b = CodeBlock.builder();
     for (Node node : segment) {
-      if (node.spec() instanceof LayerSpec.Dropout) {
+      if (training(node) == Training.OWN_FORWARD) {
         b.addStatement(
             "Scalar.$NForwardTrain($L, trainA, ao, seed, e)",
             node.name(),
@@ -377,10 +380,10 @@ final class TrainingWriter {
     Node out = graph.output();
     int classes = Math.toIntExact(out.output().size());
     CodeBlock logits;
-    LayerSpec spec = out.spec();
-    if (spec.fusedActivation() == Fn.SOFTMAX) {
-      logits = CodeBlock.of("trainA, e * WORKSPACE + $L", layout.scratch(out, Layout.PRE));
-    } else if (spec instanceof LayerSpec.Activation a && a.value() == Fn.SOFTMAX) {
+    Softmax softmax = Kinds.of(out.spec()).softmax();
+    if (softmax == Softmax.FUSED) {
+      logits = CodeBlock.of("trainA, e * WORKSPACE + $L", layout.scratch(out, Buffer.PRE));
+    } else if (softmax == Softmax.STANDALONE) {
       String in = out.inputs().get(0);
       logits = in.equals(Node.INPUT) ? CodeBlock.of("x, e * $L", classes) : input(in);
     } else {

@@ -2,7 +2,6 @@ package dev.jconv.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.jconv.processor.emit.Buffer;
@@ -21,10 +20,11 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the training pass of a model: {@code backpropagate}, which runs the forward pass in
- * training mode and the backward pass over a batch. Layers run example by example in parallel
- * segments; each BatchNormalization is a barrier that sees the whole batch. Buffers grow with the
- * largest batch seen and are then reused, so steady-state steps allocate nothing large.
+ * Writes the training pass of a model, the one dispatcher that runs each layer as its kind trains
+ * ({@link Training}): the forward pass in training mode and the backward pass over a batch. Layers
+ * run example by example in parallel segments; each BatchNormalization is a barrier that sees the
+ * whole batch. Buffers grow with the largest batch seen and are then reused, so steady-state steps
+ * allocate nothing large.
  */
 final class TrainingWriter {
   private static final ClassName PARALLEL = ClassName.get("dev.jconv.parallel", "Parallel");
@@ -77,46 +77,7 @@ final class TrainingWriter {
 
   /** Adds the training buffers, {@code backpropagate} and its segment methods to the model. */
   void addTo(TypeSpec.Builder model) {
-    model.addField(float[].class, "trainA", Modifier.PRIVATE);
-    model.addField(float[].class, "trainD", Modifier.PRIVATE);
-    model.addField(float[].class, "trainStats", Modifier.PRIVATE);
-    model.addField(float[].class, "trainLosses", Modifier.PRIVATE);
-    model.addField(float[][].class, "trainGrads", Modifier.PRIVATE);
-    model.addField(
-        FieldSpec.builder(int.class, "STATS", Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Floats of batch statistics kept by BatchNormalization layers.\n")
-            .initializer("$L", layout.statsSize())
-            .build());
-    model.addMethod(ensureCapacity());
-    if (lossFused(graph, graph.output())) {
-      model.addMethod(
-          MethodSpec.methodBuilder("outputsProbabilities")
-              .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC)
-              .returns(boolean.class)
-              .addStatement("return true")
-              .build());
-    }
-    model.addMethod(
-        MethodSpec.methodBuilder("trainingOutputs")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(float[].class, "out")
-            .addParameter(int.class, "n")
-            .beginControlFlow("if (trainA == null || trainA.length < n * WORKSPACE)")
-            .addStatement(
-                "throw new $T(\"no training pass of \" + n + \" examples has run\")",
-                IllegalStateException.class)
-            .endControlFlow()
-            .beginControlFlow("for (int e = 0; e < n; e++)")
-            .addStatement(
-                "$T.arraycopy(trainA, e * WORKSPACE + $L, out, e * $L, $L)",
-                System.class,
-                layout.out(graph.output()),
-                graph.output().output().size(),
-                graph.output().output().size())
-            .endControlFlow()
-            .build());
+    TrainingEntryPoints.addTo(model, graph, layout, lossFused(graph, graph.output()));
     List<List<Node>> segments = segments();
     MethodSpec.Builder pass =
         MethodSpec.methodBuilder("pass")
@@ -144,17 +105,7 @@ final class TrainingWriter {
                 graph.network().input().size())
             .endControlFlow();
     for (int s = 0; s < segments.size(); s++) {
-      List<Node> segment = segments.get(s);
-      if (isBatchNorm(segment)) {
-        pass.addStatement("$L", batchNormForward(segment.get(0)));
-      } else {
-        model.addMethod(forwardSegment(s, segment));
-        pass.addStatement(
-            "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) forwardTrain$L(x, e,"
-                + " seed); })",
-            PARALLEL,
-            s);
-      }
+      pass.addStatement("$L", segmentCall(model, s, segments.get(s), true));
     }
     model.addMethod(lossMethod());
     pass.addStatement(
@@ -162,17 +113,7 @@ final class TrainingWriter {
             + " sampleWeights, n, e); })",
         PARALLEL);
     for (int s = segments.size() - 1; s >= 0; s--) {
-      List<Node> segment = segments.get(s);
-      if (isBatchNorm(segment)) {
-        pass.addStatement("$L", batchNormBackward(segment.get(0)));
-      } else {
-        model.addMethod(backwardSegment(s, segment));
-        pass.addStatement(
-            "$T.forChunks(n, (chunk, from, to) -> { for (int e = from; e < to; e++)"
-                + " backward$L(x, trainGrads[chunk], inputGrads, e); })",
-            PARALLEL,
-            s);
-      }
+      pass.addStatement("$L", segmentCall(model, s, segments.get(s), false));
     }
     pass.addStatement("$T.arraycopy(trainGrads[0], 0, grads, 0, PARAM_COUNT)", System.class)
         .beginControlFlow("for (int t = 1; t < trainGrads.length; t++)")
@@ -186,34 +127,31 @@ final class TrainingWriter {
         .endControlFlow()
         .addStatement("return (float) (total / n)");
     model.addMethod(pass.build());
-    model.addMethod(
-        MethodSpec.methodBuilder("backpropagate")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(float.class)
-            .addParameter(float[].class, "x")
-            .addParameter(int[].class, "labels")
-            .addParameter(int.class, "n")
-            .addParameter(float[].class, "grads")
-            .addParameter(float[].class, "inputGrads")
-            .addParameter(long.class, "seed")
-            .addStatement("return pass(x, labels, null, null, n, grads, inputGrads, seed)")
-            .build());
-    model.addMethod(
-        MethodSpec.methodBuilder("backpropagate")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(float.class)
-            .addParameter(float[].class, "x")
-            .addParameter(float[].class, "targets")
-            .addParameter(float[].class, "sampleWeights")
-            .addParameter(int.class, "n")
-            .addParameter(float[].class, "grads")
-            .addParameter(float[].class, "inputGrads")
-            .addParameter(long.class, "seed")
-            .addStatement(
-                "return pass(x, null, targets, sampleWeights, n, grads, inputGrads, seed)")
-            .build());
+  }
+
+  /**
+   * The pass's call of segment {@code s}, forward or backward: a BatchNormalization's batch-level
+   * method, or the segment's per-example method over the batch in parallel (backward into per-chunk
+   * gradients), which is added to {@code model}.
+   */
+  private CodeBlock segmentCall(
+      TypeSpec.Builder model, int s, List<Node> segment, boolean forward) {
+    Node first = segment.get(0);
+    if (isBatchNorm(segment)) {
+      return forward ? batchNormForward(first) : batchNormBackward(first);
+    }
+    model.addMethod(forward ? forwardSegment(s, segment) : backwardSegment(s, segment));
+    return forward
+        ? CodeBlock.of(
+            "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) forwardTrain$L(x, e,"
+                + " seed); })",
+            PARALLEL,
+            s)
+        : CodeBlock.of(
+            "$T.forChunks(n, (chunk, from, to) -> { for (int e = from; e < to; e++)"
+                + " backward$L(x, trainGrads[chunk], inputGrads, e); })",
+            PARALLEL,
+            s);
   }
 
   /** Splits the layers into runs without BatchNormalization and single BatchNormalizations. */
@@ -239,23 +177,6 @@ final class TrainingWriter {
 
   private static boolean isBatchNorm(List<Node> segment) {
     return training(segment.get(0)) == Training.BATCH;
-  }
-
-  private MethodSpec ensureCapacity() {
-    return MethodSpec.methodBuilder("ensureCapacity")
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(int.class, "n")
-        .addStatement("int chunks = $T.chunks(n)", PARALLEL)
-        .beginControlFlow("if (trainA == null || trainA.length < n * WORKSPACE)")
-        .addStatement("trainA = new float[n * WORKSPACE]")
-        .addStatement("trainD = new float[n * WORKSPACE]")
-        .addStatement("trainLosses = new float[n]")
-        .addStatement("trainStats = new float[STATS]")
-        .endControlFlow()
-        .beginControlFlow("if (trainGrads == null || trainGrads.length != chunks)")
-        .addStatement("trainGrads = new float[chunks][PARAM_COUNT]")
-        .endControlFlow()
-        .build();
   }
 
   /** The array and offset expression of an input of example {@code e}. */

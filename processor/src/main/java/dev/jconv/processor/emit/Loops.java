@@ -62,13 +62,40 @@ public final class Loops {
    * {@code body} in a block of its own when its loops over output pixels were all folded away, so
    * that its locals cannot clash with the next loop nest of the same method.
    */
-  public static CodeBlock scoped(CodeBlock body, Ix... outer) {
+  public static CodeBlock scoped(CodeBlock body, Ix[] outer) {
     for (Ix loop : outer) {
       if (!loop.isZero()) {
         return body;
       }
     }
     return CodeBlock.builder().add("{\n$>").add(body).add("$<}\n").build();
+  }
+
+  /**
+   * Opens the loops over the output pixels of {@code out} and declares {@code yi}, the first of the
+   * pixel's {@code channels} values from {@code base}; returns the loops to close.
+   */
+  public static Ix[] outputPixels(CodeBlock.Builder b, Shape3 out, String base, int channels) {
+    Ix oh = range(b, "oh", out.h());
+    Ix ow = range(b, "ow", out.w());
+    b.addStatement(
+        "int yi = $L", Ix.of(base).plus(oh.times(out.w() * channels)).plus(ow.times(channels)));
+    return new Ix[] {oh, ow};
+  }
+
+  /** Where a SIMD window kernel reads its input: the array and the offset of its first value. */
+  public record Input(String array, String offset) {}
+
+  /**
+   * The input of a SIMD window kernel: the zero-padded copy when the window has SAME padding (and
+   * the code that fills it), the input itself otherwise.
+   */
+  public static Input paddedInput(CodeBlock.Builder b, Site site, Window.Padded pd) {
+    if (!pd.copies()) {
+      return new Input("x", "xo");
+    }
+    b.add(padCopy(site, pd));
+    return new Input("a", "po");
   }
 
   /** Closes the loops {@link #range} opened, innermost first. */
@@ -92,10 +119,12 @@ public final class Loops {
   }
 
   /**
-   * Opens the loops over the taps of {@code window} at output {@code (oh, ow)}; with padding along
-   * an axis, taps that fall in it are skipped.
+   * Opens the loops over the taps of {@code window} at the output pixel {@code (oh, ow)}; with
+   * padding along an axis, taps that fall in it are skipped.
    */
-  public static Taps taps(CodeBlock.Builder b, Window window, Shape3 in, Ix oh, Ix ow) {
+  public static Taps taps(CodeBlock.Builder b, Window window, Shape3 in, Ix[] pixel) {
+    Ix oh = pixel[0];
+    Ix ow = pixel[1];
     Window.Padded pd = window.padded(Shape.of(in.h(), in.w(), in.c()));
     Ix kh = range(b, "kh", window.kernel().h());
     Ix ih = tapIndex(b, "ih", oh, kh, window.strides().h(), window.dilation().h(), pd.top());
@@ -175,5 +204,16 @@ public final class Loops {
         Ix.of(from).plus(p.times(channels)).plus(o));
     close(b, p, o);
     return b.build();
+  }
+
+  /** {@code v} as a Java float literal: {@code 0.5f}, or {@code Float.NaN} and the infinities. */
+  public static String floatLiteral(double v) {
+    float f = (float) v;
+    if (Float.isNaN(f)) {
+      return "Float.NaN";
+    } else if (Float.isInfinite(f)) {
+      return f > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
+    }
+    return f + "f";
   }
 }

@@ -38,4 +38,15 @@ public final class Vectors {
     lanesLoops(b, "i", size, vector);
     return b.beginControlFlow("for (; i < $L; i++)", size).add(scalar).endControlFlow().build();
   }
+
+  /** {@code FloatVector acc = ...}: the identity of a max (negative infinity) or a sum (zero). */
+  public static CodeBlock accumulator(String species, boolean max) {
+    return max
+        ? CodeBlock.of(
+            "$T acc = $T.broadcast($L, Float.NEGATIVE_INFINITY);\n",
+            FLOAT_VECTOR,
+            FLOAT_VECTOR,
+            species)
+        : CodeBlock.of("$T acc = $T.zero($L);\n", FLOAT_VECTOR, FLOAT_VECTOR, species);
+  }
 }

@@ -46,6 +46,14 @@ public final class LayerInference {
     return new Inferred.Ok(Shape.of(oh, ow, x.c()), List.of());
   }
 
+  /**
+   * NEEDS_IMAGE unless {@code x} is an image, else the {@link #slide} of {@code window} over it.
+   */
+  public static Inferred slideImage(LayerSpec spec, Shape x, String inputName, Window window) {
+    Inferred notImage = needsImage(spec, x, inputName);
+    return notImage != null ? notImage : slide(spec, x, window);
+  }
+
   /** The output of a pooling window over {@code x}. */
   public static Inferred pool(LayerSpec spec, Shape x, Window window) {
     int oh = window.outputH(x.h());

@@ -53,11 +53,7 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
   @Override
   public Inferred infer(List<Shape> inputs, List<String> inputNames) {
     Shape x = inputs.get(0);
-    Inferred notImage = LayerInference.needsImage(spec, x, inputNames.get(0));
-    if (notImage != null) {
-      return notImage;
-    }
-    Inferred window = LayerInference.slide(spec, x, spec.window());
+    Inferred window = LayerInference.slideImage(spec, x, inputNames.get(0), spec.window());
     if (!(window instanceof Inferred.Ok ok)) {
       return window;
     }
@@ -83,11 +79,9 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
     Shape3 out = site.out();
     int f = out.c();
     CodeBlock.Builder b = CodeBlock.builder();
-    Ix oh = Loops.range(b, "oh", out.h());
-    Ix ow = Loops.range(b, "ow", out.w());
-    b.addStatement("int yi = $L", Ix.of("yo").plus(oh.times(out.w() * f)).plus(ow.times(f)));
+    Ix[] pixel = Loops.outputPixels(b, out, "yo", f);
     b.add(Loops.initBias(site, spec.useBias(), "yi", f));
-    Loops.Taps t = Loops.taps(b, spec.window(), in, oh, ow);
+    Loops.Taps t = Loops.taps(b, spec.window(), in, pixel);
     b.addStatement("int xi = $L", Ix.of("xo").plus(pixel(t, in)));
     b.addStatement("int wi = $L", kernelTap(site, t, in.c() * f));
     Ix c = Loops.range(b, "c", in.c());
@@ -97,8 +91,8 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
     b.addStatement("a[$L] += xv * w[$L]", Ix.of("yi").plus(o), Ix.of("wc").plus(o));
     Loops.close(b, c, o);
     t.close(b);
-    Loops.close(b, oh, ow);
-    return CodeBlock.builder().add(Loops.scoped(b.build(), oh, ow)).add(Acts.fused(site)).build();
+    Loops.close(b, pixel);
+    return CodeBlock.builder().add(Loops.scoped(b.build(), pixel)).add(Acts.fused(site)).build();
   }
 
   /** The input pixel a tap reads: {@code ih * w * c + iw * c}. */
@@ -120,10 +114,8 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
     int f = out.c();
     CodeBlock.Builder b = CodeBlock.builder();
     b.add(Loops.biasGradient(site, spec.useBias(), f, "dyo"));
-    Ix oh = Loops.range(b, "oh", out.h());
-    Ix ow = Loops.range(b, "ow", out.w());
-    b.addStatement("int yi = $L", Ix.of("dyo").plus(oh.times(out.w() * f)).plus(ow.times(f)));
-    Loops.Taps t = Loops.taps(b, spec.window(), in, oh, ow);
+    Ix[] pixel = Loops.outputPixels(b, out, "dyo", f);
+    Loops.Taps t = Loops.taps(b, spec.window(), in, pixel);
     b.addStatement("int xp = $L", pixel(t, in));
     b.addStatement("int wi = $L", kernelTap(site, t, in.c() * f));
     Ix c = Loops.range(b, "c", in.c());
@@ -135,8 +127,8 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
         .endControlFlow();
     Loops.close(b, c);
     t.close(b);
-    Loops.close(b, oh, ow);
-    return Loops.scoped(b.build(), oh, ow);
+    Loops.close(b, pixel);
+    return Loops.scoped(b.build(), pixel);
   }
 
   @Override
@@ -144,13 +136,7 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
     Window.Padded pd = spec.window().padded(site.node().inputShapes().get(0));
     Shape3 out = site.out();
     CodeBlock.Builder b = CodeBlock.builder();
-    String src = "x";
-    String base = "xo";
-    if (pd.copies()) {
-      b.add(Loops.padCopy(site, pd));
-      src = "a";
-      base = "po";
-    }
+    Loops.Input input = Loops.paddedInput(b, site, pd);
     IntPair k = spec.kernelSize();
     IntPair d = spec.dilationRate();
     IntPair s = spec.strides();
@@ -171,14 +157,14 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
             site.param(ParamKind.KERNEL),
             spec.useBias() ? site.param(ParamKind.BIAS) : null,
             Acts.fusable(fn) ? fn : Fn.LINEAR);
-    CodeBlock row = ConvTiles.row(site.name(), tile, width, src, site.helpers());
+    CodeBlock row = ConvTiles.row(site.name(), tile, width, input.array(), site.helpers());
     if (flat) {
-      b.addStatement("int xr = $L", base);
+      b.addStatement("int xr = $L", input.offset());
       b.addStatement("int yr = yo");
       b.add(row);
     } else {
       b.beginControlFlow("for (int oh = 0; oh < $L; oh++)", out.h());
-      b.addStatement("int xr = $L + oh * $L", base, s.h() * pd.w() * cin);
+      b.addStatement("int xr = $L + oh * $L", input.offset(), s.h() * pd.w() * cin);
       b.addStatement("int yr = yo + oh * $L", out.w() * out.c());
       b.add(row);
       b.endControlFlow();

@@ -30,15 +30,13 @@ final class Depthwise {
     Shape3 out = site.out();
     int cm = in.c() * mult;
     CodeBlock.Builder b = CodeBlock.builder();
-    Ix oh = Loops.range(b, "oh", out.h());
-    Ix ow = Loops.range(b, "ow", out.w());
-    b.addStatement("int yi = $L", Ix.of(dstOff).plus(oh.times(out.w() * cm)).plus(ow.times(cm)));
+    Ix[] pixel = Loops.outputPixels(b, out, dstOff, cm);
     if (useBias) {
       b.add(Loops.initBias(site, true, "yi", cm));
     } else {
       b.addStatement("$T.fill($L, yi, yi + $L, 0f)", Arrays.class, dst, cm);
     }
-    Loops.Taps t = Loops.taps(b, window, in, oh, ow);
+    Loops.Taps t = Loops.taps(b, window, in, pixel);
     b.addStatement("int xi = $L", Ix.of("xo").plus(Conv2DKind.pixel(t, in)));
     b.addStatement("int wi = $L", kernelTap(site, window, t, cm));
     Ix c = Loops.range(b, "c", cm);
@@ -47,8 +45,8 @@ final class Depthwise {
         "$L[$L] += x[$L] * w[$L]", dst, Ix.of("yi").plus(c), channel, Ix.of("wi").plus(c));
     Loops.close(b, c);
     t.close(b);
-    Loops.close(b, oh, ow);
-    return Loops.scoped(b.build(), oh, ow);
+    Loops.close(b, pixel);
+    return Loops.scoped(b.build(), pixel);
   }
 
   private static Ix kernelTap(Site site, Window window, Loops.Taps t, int cm) {
@@ -63,10 +61,8 @@ final class Depthwise {
     Shape3 out = site.out();
     int cm = in.c() * mult;
     CodeBlock.Builder b = CodeBlock.builder();
-    Ix oh = Loops.range(b, "oh", out.h());
-    Ix ow = Loops.range(b, "ow", out.w());
-    b.addStatement("int yi = $L", Ix.of(from).plus(oh.times(out.w() * cm)).plus(ow.times(cm)));
-    Loops.Taps t = Loops.taps(b, window, in, oh, ow);
+    Ix[] pixel = Loops.outputPixels(b, out, from, cm);
+    Loops.Taps t = Loops.taps(b, window, in, pixel);
     b.addStatement("int xp = $L", Conv2DKind.pixel(t, in));
     b.addStatement("int wi = $L", kernelTap(site, window, t, cm));
     Ix j = Loops.range(b, "j", cm);
@@ -83,8 +79,8 @@ final class Depthwise {
         .endControlFlow();
     Loops.close(b, j);
     t.close(b);
-    Loops.close(b, oh, ow);
-    return Loops.scoped(b.build(), oh, ow);
+    Loops.close(b, pixel);
+    return Loops.scoped(b.build(), pixel);
   }
 
   /** SIMD forward (multiplier 1) into {@code dst[dstOff...]}: vectors along the channels. */
@@ -97,13 +93,7 @@ final class Depthwise {
     Offset kernel = site.param(ParamKind.DEPTHWISE_KERNEL);
     Offset bias = useBias ? site.param(ParamKind.BIAS) : null;
     CodeBlock.Builder b = CodeBlock.builder();
-    String src = "x";
-    String base = "xo";
-    if (pd.copies()) {
-      b.add(Loops.padCopy(site, pd));
-      src = "a";
-      base = "po";
-    }
+    Loops.Input input = Loops.paddedInput(b, site, pd);
     IntPair k = window.kernel();
     String tap =
         "kh * " + window.dilation().h() * pd.w() * c + " + kw * " + window.dilation().w() * c;
@@ -112,12 +102,12 @@ final class Depthwise {
     b.beginControlFlow("for (int ow = 0; ow < $L; ow++)", out.w());
     b.addStatement(
         "int xp = $L + oh * $L + ow * $L",
-        base,
+        input.offset(),
         window.strides().h() * pd.w() * c,
         window.strides().w() * c);
     b.addStatement("int yi = $L + (oh * $L + ow) * $L", dstOff, out.w(), c);
     b.addStatement("int c = 0");
-    String source = src;
+    String source = input.array();
     Vectors.lanesLoops(
         b,
         "c",
@@ -148,7 +138,7 @@ final class Depthwise {
     b.addStatement("float s = $L", useBias ? "w[" + bias + " + c]" : "0f");
     b.beginControlFlow("for (int kh = 0; kh < $L; kh++)", k.h());
     b.beginControlFlow("for (int kw = 0; kw < $L; kw++)", k.w());
-    b.addStatement("s += $L[xp + $L + c] * w[$L + c]", src, tap, wtap);
+    b.addStatement("s += $L[xp + $L + c] * w[$L + c]", input.array(), tap, wtap);
     b.endControlFlow().endControlFlow();
     b.addStatement("$L[yi + c] = $L", dst, Acts.scalarAct(act, "s"));
     b.endControlFlow();

@@ -45,11 +45,7 @@ final class DepthwiseConv2DKind extends LayerKind<LayerSpec.DepthwiseConv2D> {
   @Override
   public Inferred infer(List<Shape> inputs, List<String> inputNames) {
     Shape x = inputs.get(0);
-    Inferred notImage = LayerInference.needsImage(spec, x, inputNames.get(0));
-    if (notImage != null) {
-      return notImage;
-    }
-    Inferred window = LayerInference.slide(spec, x, spec.window());
+    Inferred window = LayerInference.slideImage(spec, x, inputNames.get(0), spec.window());
     if (!(window instanceof Inferred.Ok ok)) {
       return window;
     }

@@ -14,20 +14,35 @@ import dev.jconv.processor.model.Shape;
 import java.util.Arrays;
 import java.util.List;
 
-/** What GlobalAveragePooling2D and GlobalMaxPooling2D share: one value per channel. */
-final class GlobalPooling {
-  private GlobalPooling() {}
+/**
+ * What GlobalAveragePooling2D and GlobalMaxPooling2D share: one value per channel, by max or mean.
+ *
+ * @param <S> the pooling spec
+ */
+abstract class GlobalPoolingKind<S extends LayerSpec> extends LayerKind<S> {
+  private final boolean keepdims;
+  private final boolean max;
+
+  /** A global pooling kind of {@code spec}: max or average. */
+  GlobalPoolingKind(S spec, boolean keepdims, boolean max) {
+    super(spec);
+    this.keepdims = keepdims;
+    this.max = max;
+  }
 
   /** {@code (c)}, or {@code (1, 1, c)} with {@code keepdims}. */
-  static Inferred infer(LayerSpec spec, Shape x, String inputName, boolean keepdims) {
-    Inferred notImage = LayerInference.needsImage(spec, x, inputName);
+  @Override
+  public final Inferred infer(List<Shape> inputs, List<String> inputNames) {
+    Shape x = inputs.get(0);
+    Inferred notImage = LayerInference.needsImage(spec, x, inputNames.get(0));
     if (notImage != null) {
       return notImage;
     }
     return new Inferred.Ok(keepdims ? Shape.of(1, 1, x.c()) : Shape.of(x.c()), List.of());
   }
 
-  static CodeBlock scalarForward(Site site, boolean max) {
+  @Override
+  public final CodeBlock scalarForward(Site site) {
     Shape3 in = site.in();
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement(
@@ -45,13 +60,14 @@ final class GlobalPooling {
     b.endControlFlow().endControlFlow();
     if (!max) {
       b.beginControlFlow("for (int c = 0; c < $L; c++)", in.c());
-      b.addStatement("a[yo + c] *= $Lf", Float.toString((float) (1.0 / in.pixels())));
+      b.addStatement("a[yo + c] *= $L", Loops.floatLiteral(1.0 / in.pixels()));
       b.endControlFlow();
     }
     return b.build();
   }
 
-  static CodeBlock scalarBackward(Site site, boolean max) {
+  @Override
+  public final CodeBlock scalarBackward(Site site) {
     Shape3 in = site.in();
     int positions = in.pixels();
     CodeBlock.Builder b = CodeBlock.builder();
@@ -64,7 +80,7 @@ final class GlobalPooling {
       b.addStatement("best = p").endControlFlow().endControlFlow();
       b.addStatement("dx[dxo + best * $L + c] += d[dyo + c]", in.c());
     } else {
-      b.addStatement("float share = d[dyo + c] * $Lf", Float.toString(1f / positions));
+      b.addStatement("float share = d[dyo + c] * $L", Loops.floatLiteral(1f / positions));
       b.beginControlFlow("for (int p = 0; p < $L; p++)", positions);
       b.addStatement("dx[dxo + p * $L + c] += share", in.c());
       b.endControlFlow();
@@ -73,11 +89,12 @@ final class GlobalPooling {
     return b.build();
   }
 
-  static CodeBlock simdForward(Site site, boolean max) {
+  @Override
+  public final CodeBlock simdForward(Site site) {
     Shape3 in = site.in();
     int c = in.c();
     int pixels = in.pixels();
-    String inv = Float.toString((float) (1.0 / pixels)) + "f";
+    String inv = Loops.floatLiteral(1.0 / pixels);
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("int c = 0");
     Vectors.lanesLoops(
@@ -86,12 +103,7 @@ final class GlobalPooling {
         c,
         sp -> {
           CodeBlock.Builder v = CodeBlock.builder();
-          v.addStatement(
-              max
-                  ? "$T acc = $T.broadcast(" + sp + ", Float.NEGATIVE_INFINITY)"
-                  : "$T acc = $T.zero(" + sp + ")",
-              FLOAT_VECTOR,
-              FLOAT_VECTOR);
+          v.add(Vectors.accumulator(sp, max));
           v.beginControlFlow("for (int p = 0; p < $L; p++)", pixels);
           v.addStatement(
               "acc = acc.$L($T.fromArray($L, x, xo + p * $L + c))",

@@ -8,21 +8,52 @@ import dev.jconv.processor.emit.Loops;
 import dev.jconv.processor.emit.Shape3;
 import dev.jconv.processor.emit.Site;
 import dev.jconv.processor.emit.Vectors;
+import dev.jconv.processor.infer.Inferred;
+import dev.jconv.processor.infer.LayerInference;
 import dev.jconv.processor.model.IntPair;
+import dev.jconv.processor.model.LayerSpec;
+import dev.jconv.processor.model.Shape;
 import dev.jconv.processor.model.Window;
+import java.util.List;
 
 /**
- * The window loops that MaxPooling2D and AveragePooling2D share; they differ in the reduction.
- * Windows cut by SAME padding cover only their real cells, as TensorFlow does.
+ * What MaxPooling2D and AveragePooling2D share: everything but the reduction. Windows cut by SAME
+ * padding cover only their real cells, as TensorFlow does.
+ *
+ * @param <S> the pooling spec
  */
-final class Pooling {
-  private Pooling() {}
+abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
+  private final Window window;
+  private final boolean max;
+
+  /** A pooling kind of {@code spec} over {@code window}: max or average. */
+  PoolingKind(S spec, Window window, boolean max) {
+    super(spec);
+    this.window = window;
+    this.max = max;
+  }
+
+  /** Strides default to the pool size, read once so that a bad one is reported once. */
+  static IntPair strides(LayerAttributes a, IntPair poolSize) {
+    return a.getInts("strides").isEmpty() ? poolSize : a.pair("strides");
+  }
+
+  @Override
+  public final void checkAttributes(AttributeCheck check) {
+    check.pool(window);
+  }
+
+  @Override
+  public final Inferred infer(List<Shape> inputs, List<String> inputNames) {
+    Inferred notImage = LayerInference.needsImage(spec, inputs.get(0), inputNames.get(0));
+    return notImage != null ? notImage : LayerInference.pool(spec, inputs.get(0), window);
+  }
 
   /**
    * Opens the loops over output rows and columns with {@code [h0, h1) x [w0, w1)} the window's real
    * input rows and columns, and {@code yi} the output pixel from {@code base}; returns the loops.
    */
-  private static Ix[] openWindows(CodeBlock.Builder b, Site site, Window window, Ix base) {
+  private Ix[] openWindows(CodeBlock.Builder b, Site site, Ix base) {
     Shape3 in = site.in();
     Shape3 out = site.out();
     Window.Padded pd = window.padded(site.node().inputShapes().get(0));
@@ -60,9 +91,10 @@ final class Pooling {
   }
 
   /** Max or average over each window's real (not padded) cells. */
-  static CodeBlock scalarForward(Site site, Window window, boolean max) {
+  @Override
+  public final CodeBlock scalarForward(Site site) {
     CodeBlock.Builder b = CodeBlock.builder();
-    Ix[] windows = openWindows(b, site, window, Ix.of("yo"));
+    Ix[] windows = openWindows(b, site, Ix.of("yo"));
     b.beginControlFlow("for (int c = 0; c < $L; c++)", site.in().c());
     b.add(reduceCells(site.in(), max));
     b.endControlFlow();
@@ -71,11 +103,12 @@ final class Pooling {
   }
 
   /** Max routes each gradient to the first maximum of its window; average spreads it evenly. */
-  static CodeBlock scalarBackward(Site site, Window window, boolean max) {
+  @Override
+  public final CodeBlock scalarBackward(Site site) {
     Shape3 in = site.in();
     CodeBlock.Builder b = CodeBlock.builder();
     b.add(Loops.returnWithoutDx());
-    Ix[] windows = openWindows(b, site, window, Ix.ZERO);
+    Ix[] windows = openWindows(b, site, Ix.ZERO);
     b.beginControlFlow("for (int c = 0; c < $L; c++)", in.c());
     if (max) {
       b.addStatement("int best = -1");
@@ -106,13 +139,14 @@ final class Pooling {
    * Channels along the lanes. A full window is read at constant offsets (unrolled up to 16 cells);
    * a window cut by SAME padding takes the scalar path over its real cells.
    */
-  static CodeBlock simdForward(Site site, Window window, boolean max) {
+  @Override
+  public final CodeBlock simdForward(Site site) {
     Shape3 in = site.in();
     IntPair k = window.kernel();
     int c = in.c();
     boolean cut = window.padded(site.node().inputShapes().get(0)).copies();
     CodeBlock.Builder b = CodeBlock.builder();
-    Ix[] windows = openWindows(b, site, window, Ix.of("yo"));
+    Ix[] windows = openWindows(b, site, Ix.of("yo"));
     b.addStatement("int c = 0");
     if (cut) {
       b.beginControlFlow("if (h1 - h0 == $L && w1 - w0 == $L)", k.h(), k.w());
@@ -134,12 +168,7 @@ final class Pooling {
     int c = in.c();
     String op = max ? "max" : "add";
     CodeBlock.Builder v = CodeBlock.builder();
-    v.addStatement(
-        max
-            ? "$T acc = $T.broadcast(" + sp + ", Float.NEGATIVE_INFINITY)"
-            : "$T acc = $T.zero(" + sp + ")",
-        FLOAT_VECTOR,
-        FLOAT_VECTOR);
+    v.add(Vectors.accumulator(sp, max));
     if (k.h() * k.w() <= 16) {
       for (int dh = 0; dh < k.h(); dh++) {
         for (int dw = 0; dw < k.w(); dw++) {

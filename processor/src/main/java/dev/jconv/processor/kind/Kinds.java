@@ -77,6 +77,7 @@ public final class Kinds {
     add("Activation", LayerSpec.Activation.class, ActivationKind::read, ActivationKind::new);
     add("Add", LayerSpec.Add.class, AddKind::read, AddKind::new);
     add("Concatenate", LayerSpec.Concatenate.class, ConcatenateKind::read, ConcatenateKind::new);
+    add("Rescaling", LayerSpec.Rescaling.class, RescalingKind::read, RescalingKind::new);
   }
 
   private Kinds() {}

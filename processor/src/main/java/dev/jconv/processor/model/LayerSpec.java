@@ -197,6 +197,10 @@ public sealed interface LayerSpec {
     }
   }
 
+  /** Keras's {@code Rescaling}: {@code x * scale + offset}. */
+  record Rescaling(String name, List<String> from, SourceRef source, double scale, double offset)
+      implements LayerSpec {}
+
   /**
    * A layer field that could not be read (already reported, by jconv or javac). It keeps its place
    * among the fields so that names still resolve; checking skips it and every layer that reads it.

@@ -33,6 +33,7 @@ class GoldenSourceTest {
           "import static dev.jconv.Padding.*;",
           "@Network(input = {4, 4, 2})",
           "public abstract class TinyNet {",
+          "  @Rescaling(scale = 0.5, offset = -1) Layer scaled;",
           "  @Conv2D(filters = 3, kernelSize = 3, padding = SAME, activation = RELU) Layer conv1;",
           "  @MaxPooling2D(poolSize = 2) Layer pool1;",
           "  @Flatten Layer flat;",

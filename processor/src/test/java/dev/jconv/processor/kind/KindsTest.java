@@ -66,6 +66,7 @@ class KindsTest {
     sample(new LayerSpec.Activation("l", prev, SRC, Fn.RELU));
     sample(new LayerSpec.Add("l", List.of("s1", "s2"), SRC));
     sample(new LayerSpec.Concatenate("l", List.of("s1", "s2"), SRC));
+    sample(new LayerSpec.Rescaling("l", prev, SRC, 0.5, -1.0));
   }
 
   private static void sample(LayerSpec spec) {

@@ -7,6 +7,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.jconv.processor.emit.Layout;
+import dev.jconv.processor.kind.Kinds;
+import dev.jconv.processor.kind.LayerKind;
 import dev.jconv.processor.model.Graph;
 import dev.jconv.processor.model.Node;
 import java.util.HashMap;
@@ -55,6 +57,9 @@ final class KernelsWriter {
     type.addMethod(sequence(graph, layout));
     for (Node node : graph.nodes()) {
       type.addMethods(methods.simdForward(node));
+      if (Kinds.of(node.spec()).training() != LayerKind.Training.BATCH) {
+        type.addMethods(methods.simdBackward(node));
+      }
     }
     return type.build();
   }

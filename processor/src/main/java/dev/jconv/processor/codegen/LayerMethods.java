@@ -66,9 +66,34 @@ final class LayerMethods {
     return methods;
   }
 
-  /** {@code conv1Backward}: the fused activation's gradient, then the layer's. */
+  /** {@code conv1Backward} of the {@code Scalar} class. */
   MethodSpec scalarBackward(Node node) {
     Site site = site(node, new ArrayList<>());
+    return backward(node, site, Kinds.of(node.spec()).scalarBackward(site));
+  }
+
+  /**
+   * {@code conv1Backward} of the {@code Simd} class and its helper methods; empty when the layer's
+   * kind has no SIMD backward (training then runs the scalar one).
+   */
+  List<MethodSpec> simdBackward(Node node) {
+    List<MethodSpec> methods = new ArrayList<>();
+    Site site = site(node, methods);
+    CodeBlock body = Kinds.of(node.spec()).simdBackward(site);
+    if (body == null) {
+      return List.of();
+    }
+    methods.add(0, backward(node, site, body));
+    return methods;
+  }
+
+  /** Whether training runs {@code node}'s backward from the {@code Simd} class when it can. */
+  boolean hasSimdBackward(Node node) {
+    return Kinds.of(node.spec()).simdBackward(site(node, new ArrayList<>())) != null;
+  }
+
+  /** A backward method: the fused activation's gradient, then the layer's {@code body}. */
+  private MethodSpec backward(Node node, Site site, CodeBlock body) {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder(node.name() + "Backward")
             .addModifiers(Modifier.STATIC)
@@ -92,7 +117,7 @@ final class LayerMethods {
     if (!site.lossFused()) {
       m.addCode(Acts.gradient(site));
     }
-    return m.addCode(Kinds.of(node.spec()).scalarBackward(site)).build();
+    return m.addCode(body).build();
   }
 
   private MethodSpec.Builder forwardSignature(Node node) {

@@ -35,16 +35,21 @@ final class TrainingWriter {
   private final Map<String, Node> byName = new HashMap<>();
 
   private final boolean simd;
+  private final LayerMethods methods;
 
   TrainingWriter(Graph graph, Layout layout) {
     this(graph, layout, false);
   }
 
-  /** With {@code simd}, the training forward runs the {@code Simd} kernels when the JVM can. */
+  /**
+   * With {@code simd}, the training pass runs the {@code Simd} kernels (forward, and backward where
+   * a kind has one) when the JVM can.
+   */
   TrainingWriter(Graph graph, Layout layout, boolean simd) {
     this.graph = graph;
     this.layout = layout;
     this.simd = simd;
+    this.methods = new LayerMethods(graph, layout);
     for (Node node : graph.nodes()) {
       byName.put(node.name(), node);
     }
@@ -61,7 +66,6 @@ final class TrainingWriter {
 
   /** Adds the training kernels to the kernels class: per layer as its kind trains. */
   void addKernels(TypeSpec.Builder kernels) {
-    LayerMethods methods = new LayerMethods(graph, layout);
     for (Node node : graph.nodes()) {
       LayerKind<?> kind = Kinds.of(node.spec());
       Site site = methods.site(node, new ArrayList<>());
@@ -257,7 +261,16 @@ final class TrainingWriter {
       for (String in : node.inputs()) {
         args.add(", $L, $L", input(in), inputDelta(in));
       }
-      m.addStatement("Scalar.$NBackward($L, trainA, ao, trainD, ao)", node.name(), args.build());
+      args.add(", trainA, ao, trainD, ao");
+      if (simd && methods.hasSimdBackward(node)) {
+        m.beginControlFlow("if (SIMD)")
+            .addStatement("Simd.$NBackward($L)", node.name(), args.build())
+            .nextControlFlow("else")
+            .addStatement("Scalar.$NBackward($L)", node.name(), args.build())
+            .endControlFlow();
+      } else {
+        m.addStatement("Scalar.$NBackward($L)", node.name(), args.build());
+      }
     }
     return m.build();
   }

@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The header comments of generated layer methods: shapes, attributes, parameter count, and every
@@ -45,6 +46,14 @@ public final class Headers {
         .append(writes.isEmpty() ? "nothing" : String.join(", ", writes))
         .append(".\n");
     return sb.toString();
+  }
+
+  /**
+   * The header of a layer's training forward: {@link #forward}'s, with what the training pass adds
+   * ({@code extra}, such as the dropout mask or the batch statistics).
+   */
+  public static String trainingForward(Node node, Layout layout, String extra) {
+    return forward(node, layout) + "<br>In training also: " + extra + ".\n";
   }
 
   private static StringBuilder title(Node node) {
@@ -86,8 +95,18 @@ public final class Headers {
 
   private static List<String> buffers(Node node, Layout layout) {
     List<String> out = new ArrayList<>();
-    for (Offset o : layout.buffers(node)) {
-      out.add("{@code a[ao + " + o + "...]} (" + o.size() + " floats)");
+    for (Map.Entry<Buffer, Offset> e : layout.buffers(node).entrySet()) {
+      String what = e.getKey() == Buffer.OUT ? "" : "scratch: ";
+      Offset o = e.getValue();
+      out.add(
+          "{@code a[ao + "
+              + o
+              + "...]} ("
+              + what
+              + e.getKey().description()
+              + ", "
+              + o.size()
+              + " floats)");
     }
     return out;
   }

@@ -6,6 +6,7 @@ import dev.jconv.processor.model.ParamKind;
 import dev.jconv.processor.model.ParamSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,8 +129,8 @@ public final class Layout {
   }
 
   /** {@code node}'s buffers in the workspace, in the order they were declared. */
-  public List<Offset> buffers(Node node) {
-    return List.copyOf(buffers.get(node.name()).values());
+  public Map<Buffer, Offset> buffers(Node node) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(buffers.get(node.name())));
   }
 
   /** Where {@code node}'s batch statistics live in the training statistics array. */

@@ -195,7 +195,19 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
     b.endControlFlow().endControlFlow().endControlFlow();
     return MethodSpec.methodBuilder(site.name() + "ForwardTrain")
         .addModifiers(Modifier.STATIC)
-        .addJavadoc("$L", Headers.forward(site.node(), site.layout()))
+        .addJavadoc(
+            "$L",
+            Headers.trainingForward(
+                site.node(),
+                site.layout(),
+                "over the {@code n} examples of the batch ({@code xs} and {@code as} apart), writes"
+                    + " the batch mean and inverse standard deviation to {@code st["
+                    + st
+                    + "...]} and moves {@code w["
+                    + site.param(ParamKind.MOVING_MEAN)
+                    + "...]} and {@code w["
+                    + site.param(ParamKind.MOVING_VARIANCE)
+                    + "...]}"))
         .addParameter(float[].class, "w")
         .addParameter(float[].class, "x")
         .addParameter(int.class, "xo")
@@ -269,8 +281,10 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
     return MethodSpec.methodBuilder(site.name() + "Backward")
         .addModifiers(Modifier.STATIC)
         .addJavadoc(
-            "Backward of $L over the batch, with the statistics of its training forward.\n",
-            site.name())
+            "$L<br>Over the batch: reads the statistics at {@code st[$L...]} that its training"
+                + " forward wrote, and writes the two gradient sums after them.\n",
+            Headers.backward(site.node(), site.layout()),
+            st)
         .addParameter(float[].class, "w")
         .addParameter(float[].class, "g")
         .addParameter(float[].class, "x")

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.jconv.processor.diag.Diag;
 import dev.jconv.processor.emit.Buffer;
+import dev.jconv.processor.emit.Headers;
 import dev.jconv.processor.emit.Layout;
 import dev.jconv.processor.emit.Loops;
 import dev.jconv.processor.emit.Site;
@@ -78,7 +79,13 @@ final class DropoutKind extends LayerKind<LayerSpec.Dropout> {
     return MethodSpec.methodBuilder(site.name() + "ForwardTrain")
         .addModifiers(Modifier.STATIC)
         .addJavadoc(
-            "Training forward of $L: y = x * mask, mask in {0, 1 / (1 - rate)}.\n", site.name())
+            "$L",
+            Headers.trainingForward(
+                site.node(),
+                site.layout(),
+                "y = x * mask, the mask in {0, 1 / (1 - rate)} drawn into {@code a[ao + "
+                    + site.scratch(Buffer.MASK)
+                    + "...]} from {@code seed}, the layer's index and {@code example}"))
         .addParameter(float[].class, "x")
         .addParameter(int.class, "xo")
         .addParameter(float[].class, "a")

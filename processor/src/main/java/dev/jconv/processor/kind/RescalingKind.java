@@ -38,6 +38,27 @@ final class RescalingKind extends LayerKind<LayerSpec.Rescaling> {
     return Loops.guarded(Loops.loop(site.outSize(), "dx[dxo + i] += " + times("d[dyo + i]")));
   }
 
+  /** dx += dy * scale on lanes. */
+  @Override
+  public CodeBlock simdBackward(Site site) {
+    return Loops.guarded(
+        Vectors.elementwise(
+            site.outSize(),
+            sp -> {
+              CodeBlock.Builder v =
+                  CodeBlock.builder().add("$T.fromArray($L, d, dyo + i)", FLOAT_VECTOR, sp);
+              if (spec.scale() != 1) {
+                v.add(".mul($L)", Loops.floatLiteral(spec.scale()));
+              }
+              return CodeBlock.of(
+                  "$L.add($T.fromArray($L, dx, dxo + i)).intoArray(dx, dxo + i);\n",
+                  v.build(),
+                  FLOAT_VECTOR,
+                  sp);
+            },
+            CodeBlock.of("dx[dxo + i] += $L;\n", times("d[dyo + i]"))));
+  }
+
   /** Multiply and add on lanes, unfused so that it equals the scalar twin. */
   @Override
   public CodeBlock simdForward(Site site) {

@@ -77,14 +77,24 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
     }
   }
 
+  /**
+   * Opens the loops over the real cells {@code [h0, h1) x [w0, w1)} of a window, with {@code xp}
+   * the input index of channel {@code c} in the cell; close both with {@code endControlFlow}.
+   */
+  private static CodeBlock openCells(Shape3 in) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int ih = h0; ih < h1; ih++)")
+        .beginControlFlow("for (int iw = w0; iw < w1; iw++)")
+        .addStatement("int xp = (ih * $L + iw) * $L + c", in.w(), in.c())
+        .build();
+  }
+
   /** The scalar reduction of channel {@code c} over the window's real cells into {@code acc}. */
   private static CodeBlock reduceCells(Shape3 in, boolean max) {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement(max ? "float acc = Float.NEGATIVE_INFINITY" : "float acc = 0f");
-    b.beginControlFlow("for (int ih = h0; ih < h1; ih++)");
-    b.beginControlFlow("for (int iw = w0; iw < w1; iw++)");
-    b.addStatement("float v = x[xo + (ih * $L + iw) * $L + c]", in.w(), in.c());
-    b.addStatement(max ? "acc = Math.max(acc, v)" : "acc += v");
+    b.add(openCells(in));
+    b.addStatement(max ? "acc = Math.max(acc, x[xo + xp])" : "acc += x[xo + xp]");
     b.endControlFlow().endControlFlow();
     b.addStatement(max ? "a[yi + c] = acc" : "a[yi + c] = acc / ((h1 - h0) * (w1 - w0))");
     return b.build();
@@ -116,9 +126,7 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
     } else {
       b.addStatement("float share = d[dyo + yi + c] / ((h1 - h0) * (w1 - w0))");
     }
-    b.beginControlFlow("for (int ih = h0; ih < h1; ih++)");
-    b.beginControlFlow("for (int iw = w0; iw < w1; iw++)");
-    b.addStatement("int xp = (ih * $L + iw) * $L + c", in.w(), in.c());
+    b.add(openCells(in));
     if (max) {
       b.beginControlFlow("if (best < 0 || x[xo + xp] > bestValue)");
       b.addStatement("best = xp").addStatement("bestValue = x[xo + xp]");

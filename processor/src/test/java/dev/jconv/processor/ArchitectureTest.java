@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The processor's packages are layers with one-way dependencies (STYLE.md): {@code model} at the
- * bottom, {@code diag} on it, {@code infer} and {@code read} on both, {@code validate} on {@code
- * infer}, and {@code codegen} on {@code model} alone; only {@code read} and {@code diag} (and the
- * entry point) see javac's element API. Checked on the main sources: imports and fully qualified
- * names in code, comments and string literals excluded.
+ * bottom, {@code diag} on it, {@code infer} on both, {@code emit} (code-writing machinery) on
+ * {@code model} alone; {@code kind} (one unit per layer kind) on all four; and the pipeline stages
+ * {@code read}, {@code validate} and {@code codegen} on {@code kind}, never on each other. Only
+ * {@code read} and {@code diag} (and the entry point) see javac's element API. Checked on the main
+ * sources: imports and fully qualified names in code, comments and string literals excluded.
  */
 class ArchitectureTest {
   private static final Path ROOT = Path.of("src/main/java/dev/jconv/processor");
@@ -82,7 +83,9 @@ class ArchitectureTest {
       layers.add(s.layer());
     }
     // A new package needs a rule below before it can exist.
-    assertEquals(Set.of("", "codegen", "diag", "infer", "model", "read", "validate"), layers);
+    assertEquals(
+        Set.of("", "codegen", "diag", "emit", "infer", "kind", "model", "read", "validate"),
+        layers);
   }
 
   @Test
@@ -103,43 +106,49 @@ class ArchitectureTest {
   }
 
   @Test
-  void validateDependsOnlyOnModelDiagAndInfer() {
-    assertOnlyLayers("validate", Set.of("model", "diag", "infer"));
+  void emitDependsOnlyOnModelTheRuntimeAndJavaPoet() {
+    assertOnlyLayers("emit", Set.of("model"));
+    assertOnlyRuntimeAndJavaPoet("emit");
+  }
+
+  @Test
+  void kindDependsOnlyOnModelDiagInferAndEmit() {
+    assertOnlyLayers("kind", Set.of("model", "diag", "infer", "emit"));
+    assertOnlyRuntimeAndJavaPoet("kind");
+  }
+
+  @Test
+  void validateDependsOnlyOnModelDiagInferAndKind() {
+    assertOnlyLayers("validate", Set.of("model", "diag", "infer", "kind"));
     assertNoJavacApi("validate");
   }
 
   @Test
-  void readDependsOnlyOnModelAndDiag() {
-    assertOnlyLayers("read", Set.of("model", "diag"));
+  void readDependsOnlyOnModelDiagAndKind() {
+    assertOnlyLayers("read", Set.of("model", "diag", "kind"));
   }
 
   @Test
-  void codegenDependsOnlyOnModelTheRuntimeAndJavaPoet() {
-    assertOnlyLayers("codegen", Set.of("model"));
-    // JavaPoet takes javac's Modifier enum; nothing else of javac's API is needed to write code.
-    assertNoUse(
-        "codegen",
-        name ->
-            !(name.startsWith("java.")
-                || name.startsWith("com.palantir.javapoet.")
-                || name.startsWith("dev.jconv.")
-                || name.equals(JAVAPOET_MODIFIER)));
+  void codegenDependsOnlyOnModelEmitKindTheRuntimeAndJavaPoet() {
+    assertOnlyLayers("codegen", Set.of("model", "emit", "kind"));
+    assertOnlyRuntimeAndJavaPoet("codegen");
   }
 
   @Test
   void onlyReadDiagAndTheEntryPointSeeJavacElements() {
-    for (String layer : List.of("model", "infer", "validate", "codegen")) {
+    Set<String> writers = Set.of("codegen", "emit", "kind");
+    for (String layer : List.of("model", "infer", "validate", "codegen", "emit", "kind")) {
       assertNoUse(
           layer,
           name ->
               (name.startsWith("javax.lang.model")
                       || name.startsWith("javax.annotation.processing"))
-                  && !(layer.equals("codegen") && name.equals(JAVAPOET_MODIFIER)));
+                  && !(writers.contains(layer) && name.equals(JAVAPOET_MODIFIER)));
     }
   }
 
   @Test
-  void onlyCodegenAndTheEntryPointUseJavaPoet() {
+  void onlyTheCodeWritersAndTheEntryPointUseJavaPoet() {
     for (String layer : List.of("model", "diag", "infer", "validate", "read")) {
       assertNoUse(layer, name -> name.startsWith("com.palantir.javapoet"));
     }
@@ -147,7 +156,8 @@ class ArchitectureTest {
 
   @Test
   void noLayerDependsOnTheEntryPoint() {
-    for (String layer : List.of("model", "diag", "infer", "validate", "read", "codegen")) {
+    for (String layer :
+        List.of("model", "diag", "infer", "validate", "read", "codegen", "emit", "kind")) {
       assertNoUse(layer, name -> name.startsWith(PROCESSOR) && layerOf(name).isEmpty());
     }
   }
@@ -183,6 +193,17 @@ class ArchitectureTest {
           String target = layerOf(name);
           return !target.equals(layer) && !allowed.contains(target);
         });
+  }
+
+  /** JavaPoet takes javac's Modifier enum; nothing else of javac's API is needed to write code. */
+  private static void assertOnlyRuntimeAndJavaPoet(String layer) {
+    assertNoUse(
+        layer,
+        name ->
+            !(name.startsWith("java.")
+                || name.startsWith("com.palantir.javapoet.")
+                || name.startsWith("dev.jconv.")
+                || name.equals(JAVAPOET_MODIFIER)));
   }
 
   private static void assertNoJavacApi(String layer) {

@@ -6,6 +6,9 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.jconv.processor.emit.Layout;
+import dev.jconv.processor.kind.Kinds;
+import dev.jconv.processor.kind.LayerKind;
 import dev.jconv.processor.model.Graph;
 import dev.jconv.processor.model.Node;
 import java.util.HashMap;
@@ -23,7 +26,7 @@ final class KernelsWriter {
 
   /** The {@code Scalar} nested class. */
   static TypeSpec scalar(Graph graph, Layout layout) {
-    ScalarForward emitter = new ScalarForward(layout);
+    LayerMethods methods = new LayerMethods(graph, layout);
     TypeSpec.Builder type =
         TypeSpec.classBuilder("Scalar")
             .addJavadoc("Scalar kernels: plain loops with constant bounds.\n")
@@ -31,7 +34,7 @@ final class KernelsWriter {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(sequence(graph, layout));
     for (Node node : graph.nodes()) {
-      type.addMethod(emitter.forward(node));
+      type.addMethod(methods.scalarForward(node));
     }
     new TrainingWriter(graph, layout).addKernels(type);
     return type.build();
@@ -42,7 +45,7 @@ final class KernelsWriter {
    * whose JVM has the module {@code jdk.incubator.vector} may touch it.
    */
   static TypeSpec simd(Graph graph, Layout layout) {
-    VectorForward emitter = new VectorForward(layout);
+    LayerMethods methods = new LayerMethods(graph, layout);
     TypeSpec.Builder type =
         TypeSpec.classBuilder("Simd")
             .addJavadoc(
@@ -53,7 +56,10 @@ final class KernelsWriter {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(sequence(graph, layout));
     for (Node node : graph.nodes()) {
-      type.addMethods(emitter.forward(node));
+      type.addMethods(methods.simdForward(node));
+      if (Kinds.of(node.spec()).training() != LayerKind.Training.BATCH) {
+        type.addMethods(methods.simdBackward(node));
+      }
     }
     return type.build();
   }

@@ -7,6 +7,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.jconv.processor.emit.Layout;
+import dev.jconv.processor.emit.Offset;
+import dev.jconv.processor.kind.Kinds;
 import dev.jconv.processor.model.Graph;
 import dev.jconv.processor.model.NetworkSpec;
 import dev.jconv.processor.model.Node;
@@ -47,7 +50,8 @@ public final class ModelWriter {
    */
   public static JavaFile write(Graph graph, String generator, boolean simd) {
     NetworkSpec network = graph.network();
-    Layout layout = new Layout(graph);
+    Layout layout =
+        new Layout(graph, (node, scratch) -> Kinds.of(node.spec()).scratch(node, scratch));
     ClassName user = ClassName.get(network.packageName(), network.className());
     TypeSpec.Builder type =
         TypeSpec.classBuilder(network.modelName())
@@ -75,11 +79,6 @@ public final class ModelWriter {
                     .initializer("$L", layout.workspaceSize())
                     .build())
             .addField(
-                FieldSpec.builder(int.class, "OUTPUT_OFFSET", Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("Where the last layer's output starts in the workspace.\n")
-                    .initializer("$L", layout.out(graph.output()))
-                    .build())
-            .addField(
                 FieldSpec.builder(
                         ParameterizedTypeName.get(ThreadLocal.class, float[].class),
                         "workspaces",
@@ -90,6 +89,18 @@ public final class ModelWriter {
                     .initializer("$T.withInitial(() -> new float[WORKSPACE])", ThreadLocal.class)
                     .build())
             .addType(KernelsWriter.scalar(graph, layout));
+    for (Offset o : layout.constants()) {
+      type.addField(
+          FieldSpec.builder(int.class, o.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("$L ($L floats).\n", o.doc(), o.size())
+              .initializer("$L", o.value())
+              .build());
+    }
+    type.addField(
+        FieldSpec.builder(int.class, "OUTPUT_OFFSET", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Where the last layer's output starts in the workspace.\n")
+            .initializer("$L", layout.out(graph.output()))
+            .build());
     if (simd) {
       type.addType(KernelsWriter.simd(graph, layout))
           .addField(
@@ -194,7 +205,7 @@ public final class ModelWriter {
               "new $T($S, $S, $L, $L, $L)",
               PARAM,
               node.name(),
-              p.kind(),
+              p.kind().kerasName(),
               ints(p.shape()),
               p.trainable(),
               layout.param(node, p.kind())));

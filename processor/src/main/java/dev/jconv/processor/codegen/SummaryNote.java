@@ -19,7 +19,7 @@ public final class SummaryNote {
     for (Node node : graph.nodes()) {
       List<Param> params = new ArrayList<>();
       for (ParamSpec p : node.params()) {
-        params.add(new Param(node.name(), p.kind(), p.shape(), p.trainable()));
+        params.add(new Param(node.name(), p.kind().kerasName(), p.shape(), p.trainable()));
       }
       layers.add(
           new Layer(

@@ -2,12 +2,16 @@ package dev.jconv.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.jconv.Activation.Fn;
+import dev.jconv.processor.emit.Buffer;
+import dev.jconv.processor.emit.Layout;
+import dev.jconv.processor.emit.Site;
+import dev.jconv.processor.kind.Kinds;
+import dev.jconv.processor.kind.LayerKind;
+import dev.jconv.processor.kind.LayerKind.Softmax;
+import dev.jconv.processor.kind.LayerKind.Training;
 import dev.jconv.processor.model.Graph;
-import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +20,11 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the training pass of a model: {@code backpropagate}, which runs the forward pass in
- * training mode and the backward pass over a batch. Layers run example by example in parallel
- * segments; each BatchNormalization is a barrier that sees the whole batch. Buffers grow with the
- * largest batch seen and are then reused, so steady-state steps allocate nothing large.
+ * Writes the training pass of a model, the one dispatcher that runs each layer as its kind trains
+ * ({@link Training}): the forward pass in training mode and the backward pass over a batch. Layers
+ * run example by example in parallel segments; each BatchNormalization is a barrier that sees the
+ * whole batch. Buffers grow with the largest batch seen and are then reused, so steady-state steps
+ * allocate nothing large.
  */
 final class TrainingWriter {
   private static final ClassName PARALLEL = ClassName.get("dev.jconv.parallel", "Parallel");
@@ -30,16 +35,21 @@ final class TrainingWriter {
   private final Map<String, Node> byName = new HashMap<>();
 
   private final boolean simd;
+  private final LayerMethods methods;
 
   TrainingWriter(Graph graph, Layout layout) {
     this(graph, layout, false);
   }
 
-  /** With {@code simd}, the training forward runs the {@code Simd} kernels when the JVM can. */
+  /**
+   * With {@code simd}, the training pass runs the {@code Simd} kernels (forward, and backward where
+   * a kind has one) when the JVM can.
+   */
   TrainingWriter(Graph graph, Layout layout, boolean simd) {
     this.graph = graph;
     this.layout = layout;
     this.simd = simd;
+    this.methods = new LayerMethods(graph, layout);
     for (Node node : graph.nodes()) {
       byName.put(node.name(), node);
     }
@@ -47,73 +57,31 @@ final class TrainingWriter {
 
   /** Whether the loss hands the output layer its pre-softmax gradient directly. */
   static boolean lossFused(Graph graph, Node node) {
-    if (node != graph.output()) {
-      return false;
-    }
-    LayerSpec spec = node.spec();
-    return spec.fusedActivation() == Fn.SOFTMAX
-        || (spec instanceof LayerSpec.Activation a && a.value() == Fn.SOFTMAX);
+    return node == graph.output() && Kinds.of(node.spec()).softmax() != Softmax.NONE;
   }
 
-  /** Adds the training kernels to the kernels class. */
+  private static Training training(Node node) {
+    return Kinds.of(node.spec()).training();
+  }
+
+  /** Adds the training kernels to the kernels class: per layer as its kind trains. */
   void addKernels(TypeSpec.Builder kernels) {
-    ScalarBackward emitter = new ScalarBackward(layout);
-    for (int i = 0; i < graph.nodes().size(); i++) {
-      Node node = graph.nodes().get(i);
-      if (node.spec() instanceof LayerSpec.BatchNormalization) {
-        kernels.addMethod(emitter.batchNormForwardTrain(node));
-        kernels.addMethod(emitter.batchNormBackward(node));
-        continue;
+    for (Node node : graph.nodes()) {
+      LayerKind<?> kind = Kinds.of(node.spec());
+      Site site = methods.site(node, new ArrayList<>());
+      if (kind.training() != Training.INFERENCE_FORWARD) {
+        kernels.addMethod(kind.trainingForward(site));
       }
-      if (node.spec() instanceof LayerSpec.Dropout) {
-        kernels.addMethod(emitter.dropoutForwardTrain(node, i));
-      }
-      kernels.addMethod(emitter.backward(node, lossFused(graph, node)));
+      kernels.addMethod(
+          kind.training() == Training.BATCH
+              ? kind.batchBackward(site)
+              : methods.scalarBackward(node));
     }
   }
 
   /** Adds the training buffers, {@code backpropagate} and its segment methods to the model. */
   void addTo(TypeSpec.Builder model) {
-    model.addField(float[].class, "trainA", Modifier.PRIVATE);
-    model.addField(float[].class, "trainD", Modifier.PRIVATE);
-    model.addField(float[].class, "trainStats", Modifier.PRIVATE);
-    model.addField(float[].class, "trainLosses", Modifier.PRIVATE);
-    model.addField(float[][].class, "trainGrads", Modifier.PRIVATE);
-    model.addField(
-        FieldSpec.builder(int.class, "STATS", Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Floats of batch statistics kept by BatchNormalization layers.\n")
-            .initializer("$L", layout.statsSize())
-            .build());
-    model.addMethod(ensureCapacity());
-    if (lossFused(graph, graph.output())) {
-      model.addMethod(
-          MethodSpec.methodBuilder("outputsProbabilities")
-              .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC)
-              .returns(boolean.class)
-              .addStatement("return true")
-              .build());
-    }
-    model.addMethod(
-        MethodSpec.methodBuilder("trainingOutputs")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(float[].class, "out")
-            .addParameter(int.class, "n")
-            .beginControlFlow("if (trainA == null || trainA.length < n * WORKSPACE)")
-            .addStatement(
-                "throw new $T(\"no training pass of \" + n + \" examples has run\")",
-                IllegalStateException.class)
-            .endControlFlow()
-            .beginControlFlow("for (int e = 0; e < n; e++)")
-            .addStatement(
-                "$T.arraycopy(trainA, e * WORKSPACE + $L, out, e * $L, $L)",
-                System.class,
-                layout.out(graph.output()),
-                graph.output().output().size(),
-                graph.output().output().size())
-            .endControlFlow()
-            .build());
+    TrainingEntryPoints.addTo(model, graph, layout, lossFused(graph, graph.output()));
     List<List<Node>> segments = segments();
     MethodSpec.Builder pass =
         MethodSpec.methodBuilder("pass")
@@ -141,17 +109,7 @@ final class TrainingWriter {
                 graph.network().input().size())
             .endControlFlow();
     for (int s = 0; s < segments.size(); s++) {
-      List<Node> segment = segments.get(s);
-      if (isBatchNorm(segment)) {
-        pass.addStatement("$L", batchNormForward(segment.get(0)));
-      } else {
-        model.addMethod(forwardSegment(s, segment));
-        pass.addStatement(
-            "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) forwardTrain$L(x, e,"
-                + " seed); })",
-            PARALLEL,
-            s);
-      }
+      pass.addStatement("$L", segmentCall(model, s, segments.get(s), true));
     }
     model.addMethod(lossMethod());
     pass.addStatement(
@@ -159,17 +117,7 @@ final class TrainingWriter {
             + " sampleWeights, n, e); })",
         PARALLEL);
     for (int s = segments.size() - 1; s >= 0; s--) {
-      List<Node> segment = segments.get(s);
-      if (isBatchNorm(segment)) {
-        pass.addStatement("$L", batchNormBackward(segment.get(0)));
-      } else {
-        model.addMethod(backwardSegment(s, segment));
-        pass.addStatement(
-            "$T.forChunks(n, (chunk, from, to) -> { for (int e = from; e < to; e++)"
-                + " backward$L(x, trainGrads[chunk], inputGrads, e); })",
-            PARALLEL,
-            s);
-      }
+      pass.addStatement("$L", segmentCall(model, s, segments.get(s), false));
     }
     pass.addStatement("$T.arraycopy(trainGrads[0], 0, grads, 0, PARAM_COUNT)", System.class)
         .beginControlFlow("for (int t = 1; t < trainGrads.length; t++)")
@@ -183,34 +131,31 @@ final class TrainingWriter {
         .endControlFlow()
         .addStatement("return (float) (total / n)");
     model.addMethod(pass.build());
-    model.addMethod(
-        MethodSpec.methodBuilder("backpropagate")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(float.class)
-            .addParameter(float[].class, "x")
-            .addParameter(int[].class, "labels")
-            .addParameter(int.class, "n")
-            .addParameter(float[].class, "grads")
-            .addParameter(float[].class, "inputGrads")
-            .addParameter(long.class, "seed")
-            .addStatement("return pass(x, labels, null, null, n, grads, inputGrads, seed)")
-            .build());
-    model.addMethod(
-        MethodSpec.methodBuilder("backpropagate")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(float.class)
-            .addParameter(float[].class, "x")
-            .addParameter(float[].class, "targets")
-            .addParameter(float[].class, "sampleWeights")
-            .addParameter(int.class, "n")
-            .addParameter(float[].class, "grads")
-            .addParameter(float[].class, "inputGrads")
-            .addParameter(long.class, "seed")
-            .addStatement(
-                "return pass(x, null, targets, sampleWeights, n, grads, inputGrads, seed)")
-            .build());
+  }
+
+  /**
+   * The pass's call of segment {@code s}, forward or backward: a BatchNormalization's batch-level
+   * method, or the segment's per-example method over the batch in parallel (backward into per-chunk
+   * gradients), which is added to {@code model}.
+   */
+  private CodeBlock segmentCall(
+      TypeSpec.Builder model, int s, List<Node> segment, boolean forward) {
+    Node first = segment.get(0);
+    if (isBatchNorm(segment)) {
+      return forward ? batchNormForward(first) : batchNormBackward(first);
+    }
+    model.addMethod(forward ? forwardSegment(s, segment) : backwardSegment(s, segment));
+    return forward
+        ? CodeBlock.of(
+            "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) forwardTrain$L(x, e,"
+                + " seed); })",
+            PARALLEL,
+            s)
+        : CodeBlock.of(
+            "$T.forChunks(n, (chunk, from, to) -> { for (int e = from; e < to; e++)"
+                + " backward$L(x, trainGrads[chunk], inputGrads, e); })",
+            PARALLEL,
+            s);
   }
 
   /** Splits the layers into runs without BatchNormalization and single BatchNormalizations. */
@@ -218,7 +163,7 @@ final class TrainingWriter {
     List<List<Node>> segments = new ArrayList<>();
     List<Node> current = new ArrayList<>();
     for (Node node : graph.nodes()) {
-      if (node.spec() instanceof LayerSpec.BatchNormalization) {
+      if (training(node) == Training.BATCH) {
         if (!current.isEmpty()) {
           segments.add(current);
           current = new ArrayList<>();
@@ -235,24 +180,7 @@ final class TrainingWriter {
   }
 
   private static boolean isBatchNorm(List<Node> segment) {
-    return segment.get(0).spec() instanceof LayerSpec.BatchNormalization;
-  }
-
-  private MethodSpec ensureCapacity() {
-    return MethodSpec.methodBuilder("ensureCapacity")
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(int.class, "n")
-        .addStatement("int chunks = $T.chunks(n)", PARALLEL)
-        .beginControlFlow("if (trainA == null || trainA.length < n * WORKSPACE)")
-        .addStatement("trainA = new float[n * WORKSPACE]")
-        .addStatement("trainD = new float[n * WORKSPACE]")
-        .addStatement("trainLosses = new float[n]")
-        .addStatement("trainStats = new float[STATS]")
-        .endControlFlow()
-        .beginControlFlow("if (trainGrads == null || trainGrads.length != chunks)")
-        .addStatement("trainGrads = new float[chunks][PARAM_COUNT]")
-        .endControlFlow()
-        .build();
+    return training(segment.get(0)) == Training.BATCH;
   }
 
   /** The array and offset expression of an input of example {@code e}. */
@@ -298,7 +226,7 @@ final class TrainingWriter {
   private CodeBlock forwardCalls(List<Node> segment, String kernels) {
     CodeBlock.Builder b = CodeBlock.builder();
     for (Node node : segment) {
-      if (node.spec() instanceof LayerSpec.Dropout) {
+      if (training(node) == Training.OWN_FORWARD) {
         b.addStatement(
             "Scalar.$NForwardTrain($L, trainA, ao, seed, e)",
             node.name(),
@@ -333,7 +261,16 @@ final class TrainingWriter {
       for (String in : node.inputs()) {
         args.add(", $L, $L", input(in), inputDelta(in));
       }
-      m.addStatement("Scalar.$NBackward($L, trainA, ao, trainD, ao)", node.name(), args.build());
+      args.add(", trainA, ao, trainD, ao");
+      if (simd && methods.hasSimdBackward(node)) {
+        m.beginControlFlow("if (SIMD)")
+            .addStatement("Simd.$NBackward($L)", node.name(), args.build())
+            .nextControlFlow("else")
+            .addStatement("Scalar.$NBackward($L)", node.name(), args.build())
+            .endControlFlow();
+      } else {
+        m.addStatement("Scalar.$NBackward($L)", node.name(), args.build());
+      }
     }
     return m.build();
   }
@@ -377,10 +314,10 @@ final class TrainingWriter {
     Node out = graph.output();
     int classes = Math.toIntExact(out.output().size());
     CodeBlock logits;
-    LayerSpec spec = out.spec();
-    if (spec.fusedActivation() == Fn.SOFTMAX) {
-      logits = CodeBlock.of("trainA, e * WORKSPACE + $L", layout.scratch(out, Layout.PRE));
-    } else if (spec instanceof LayerSpec.Activation a && a.value() == Fn.SOFTMAX) {
+    Softmax softmax = Kinds.of(out.spec()).softmax();
+    if (softmax == Softmax.FUSED) {
+      logits = CodeBlock.of("trainA, e * WORKSPACE + $L", layout.scratch(out, Buffer.PRE));
+    } else if (softmax == Softmax.STANDALONE) {
       String in = out.inputs().get(0);
       logits = in.equals(Node.INPUT) ? CodeBlock.of("x, e * $L", classes) : input(in);
     } else {

@@ -25,20 +25,11 @@ public sealed interface LayerSpec {
 
   /** Whether the layer takes several inputs (Add, Concatenate). */
   default boolean isMerge() {
-    return this instanceof Add || this instanceof Concatenate;
+    return false;
   }
 
   /** The fused activation of layers that have one; LINEAR for the others. */
   default Fn fusedActivation() {
-    if (this instanceof Conv2D l) {
-      return l.activation();
-    } else if (this instanceof DepthwiseConv2D l) {
-      return l.activation();
-    } else if (this instanceof SeparableConv2D l) {
-      return l.activation();
-    } else if (this instanceof Dense l) {
-      return l.activation();
-    }
     return Fn.LINEAR;
   }
 
@@ -54,7 +45,17 @@ public sealed interface LayerSpec {
       IntPair dilationRate,
       Fn activation,
       boolean useBias)
-      implements LayerSpec {}
+      implements LayerSpec {
+    @Override
+    public Fn fusedActivation() {
+      return activation;
+    }
+
+    /** The sliding window of the kernel. */
+    public Window window() {
+      return new Window(kernelSize, strides, dilationRate, padding);
+    }
+  }
 
   /** Keras's {@code DepthwiseConv2D}. */
   record DepthwiseConv2D(
@@ -68,7 +69,17 @@ public sealed interface LayerSpec {
       IntPair dilationRate,
       Fn activation,
       boolean useBias)
-      implements LayerSpec {}
+      implements LayerSpec {
+    @Override
+    public Fn fusedActivation() {
+      return activation;
+    }
+
+    /** The sliding window of the kernel. */
+    public Window window() {
+      return new Window(kernelSize, strides, dilationRate, padding);
+    }
+  }
 
   /** Keras's {@code SeparableConv2D}. */
   record SeparableConv2D(
@@ -83,7 +94,17 @@ public sealed interface LayerSpec {
       IntPair dilationRate,
       Fn activation,
       boolean useBias)
-      implements LayerSpec {}
+      implements LayerSpec {
+    @Override
+    public Fn fusedActivation() {
+      return activation;
+    }
+
+    /** The sliding window of the kernel. */
+    public Window window() {
+      return new Window(kernelSize, strides, dilationRate, padding);
+    }
+  }
 
   /** Keras's {@code MaxPooling2D}; strides already default to the pool size. */
   record MaxPooling2D(
@@ -93,7 +114,12 @@ public sealed interface LayerSpec {
       IntPair poolSize,
       IntPair strides,
       Padding padding)
-      implements LayerSpec {}
+      implements LayerSpec {
+    /** The pooling window. */
+    public Window window() {
+      return Window.pool(poolSize, strides, padding);
+    }
+  }
 
   /** Keras's {@code AveragePooling2D}; strides already default to the pool size. */
   record AveragePooling2D(
@@ -103,7 +129,12 @@ public sealed interface LayerSpec {
       IntPair poolSize,
       IntPair strides,
       Padding padding)
-      implements LayerSpec {}
+      implements LayerSpec {
+    /** The pooling window. */
+    public Window window() {
+      return Window.pool(poolSize, strides, padding);
+    }
+  }
 
   /** Keras's {@code GlobalAveragePooling2D}. */
   record GlobalAveragePooling2D(String name, List<String> from, SourceRef source, boolean keepdims)
@@ -124,7 +155,12 @@ public sealed interface LayerSpec {
   /** Keras's {@code Dense}. */
   record Dense(
       String name, List<String> from, SourceRef source, int units, Fn activation, boolean useBias)
-      implements LayerSpec {}
+      implements LayerSpec {
+    @Override
+    public Fn fusedActivation() {
+      return activation;
+    }
+  }
 
   /** Keras's {@code Dropout}. */
   record Dropout(String name, List<String> from, SourceRef source, double rate)
@@ -146,10 +182,24 @@ public sealed interface LayerSpec {
       implements LayerSpec {}
 
   /** Keras's {@code Add}. */
-  record Add(String name, List<String> from, SourceRef source) implements LayerSpec {}
+  record Add(String name, List<String> from, SourceRef source) implements LayerSpec {
+    @Override
+    public boolean isMerge() {
+      return true;
+    }
+  }
 
   /** Keras's {@code Concatenate} on the channel axis. */
-  record Concatenate(String name, List<String> from, SourceRef source) implements LayerSpec {}
+  record Concatenate(String name, List<String> from, SourceRef source) implements LayerSpec {
+    @Override
+    public boolean isMerge() {
+      return true;
+    }
+  }
+
+  /** Keras's {@code Rescaling}: {@code x * scale + offset}. */
+  record Rescaling(String name, List<String> from, SourceRef source, double scale, double offset)
+      implements LayerSpec {}
 
   /**
    * A layer field that could not be read (already reported, by jconv or javac). It keeps its place

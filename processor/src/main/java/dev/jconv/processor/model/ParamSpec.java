@@ -3,22 +3,22 @@ package dev.jconv.processor.model;
 import java.util.Arrays;
 
 /**
- * One parameter tensor of a layer: Keras's kind ({@code kernel}, {@code bias}, ...), its shape in
+ * One parameter tensor of a layer: its kind ({@code kernel}, {@code bias}, ...), its shape in
  * Keras's layout, and whether an optimizer trains it.
  */
-public record ParamSpec(String kind, int[] shape, boolean trainable) {
+public record ParamSpec(ParamKind kind, int[] shape, boolean trainable) {
   /** Compact constructor: keeps a private copy of the shape. */
   public ParamSpec {
     shape = shape.clone();
   }
 
   /** A trainable tensor. */
-  public static ParamSpec trainable(String kind, int... shape) {
+  public static ParamSpec trainable(ParamKind kind, int... shape) {
     return new ParamSpec(kind, shape, true);
   }
 
   /** A tensor the optimizer leaves alone, such as a moving statistic. */
-  public static ParamSpec fixed(String kind, int... shape) {
+  public static ParamSpec fixed(ParamKind kind, int... shape) {
     return new ParamSpec(kind, shape, false);
   }
 
@@ -40,7 +40,7 @@ public record ParamSpec(String kind, int[] shape, boolean trainable) {
   @Override
   public boolean equals(Object o) {
     return o instanceof ParamSpec p
-        && kind.equals(p.kind)
+        && kind == p.kind
         && trainable == p.trainable
         && Arrays.equals(shape, p.shape);
   }

@@ -3,6 +3,7 @@ package dev.jconv.processor.read;
 import dev.jconv.processor.diag.Diag;
 import dev.jconv.processor.diag.JavacSource;
 import dev.jconv.processor.diag.Report;
+import dev.jconv.processor.kind.Kinds;
 import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.NetworkSpec;
 import dev.jconv.processor.model.Shape;
@@ -241,7 +242,7 @@ public final class NetworkReader {
       TypeElement t = (TypeElement) m.getAnnotationType().asElement();
       String qualified = t.getQualifiedName().toString();
       if (qualified.equals(DSL + "." + t.getSimpleName())
-          && LayerReader.LAYER_ANNOTATIONS.contains(t.getSimpleName().toString())) {
+          && Kinds.annotations().contains(t.getSimpleName().toString())) {
         out.add(m);
       }
     }

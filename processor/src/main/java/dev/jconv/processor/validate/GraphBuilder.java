@@ -3,7 +3,7 @@ package dev.jconv.processor.validate;
 import dev.jconv.processor.diag.Diag;
 import dev.jconv.processor.diag.Report;
 import dev.jconv.processor.infer.Inferred;
-import dev.jconv.processor.infer.LayerInference;
+import dev.jconv.processor.kind.Kinds;
 import dev.jconv.processor.model.Graph;
 import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.NetworkSpec;
@@ -34,7 +34,7 @@ public final class GraphBuilder {
     List<Report> reports = new ArrayList<>();
     Set<String> failed = new HashSet<>();
     for (LayerSpec layer : network.layers()) {
-      List<Report> problems = AttributeRules.check(layer);
+      List<Report> problems = Kinds.checkAttributes(layer);
       if (layer instanceof LayerSpec.Invalid || !problems.isEmpty()) {
         failed.add(layer.name());
       }
@@ -69,7 +69,7 @@ public final class GraphBuilder {
       if (in.contains(null)) {
         continue; // an input failed and was reported; do not cascade
       }
-      Inferred result = LayerInference.infer(spec, in, inputs.get(i));
+      Inferred result = Kinds.infer(spec, in, inputs.get(i));
       if (result instanceof Inferred.Failed why) {
         reports.add(why.report());
       } else {

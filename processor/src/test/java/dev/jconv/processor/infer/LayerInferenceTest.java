@@ -19,6 +19,14 @@ import static dev.jconv.processor.infer.Specs.separable;
 import static dev.jconv.processor.infer.Specs.sq;
 import static dev.jconv.processor.infer.Specs.vector;
 import static dev.jconv.processor.infer.Specs.zeroPadding;
+import static dev.jconv.processor.model.ParamKind.BETA;
+import static dev.jconv.processor.model.ParamKind.BIAS;
+import static dev.jconv.processor.model.ParamKind.DEPTHWISE_KERNEL;
+import static dev.jconv.processor.model.ParamKind.GAMMA;
+import static dev.jconv.processor.model.ParamKind.KERNEL;
+import static dev.jconv.processor.model.ParamKind.MOVING_MEAN;
+import static dev.jconv.processor.model.ParamKind.MOVING_VARIANCE;
+import static dev.jconv.processor.model.ParamKind.POINTWISE_KERNEL;
 import static dev.jconv.processor.model.ParamSpec.fixed;
 import static dev.jconv.processor.model.ParamSpec.trainable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +51,7 @@ class LayerInferenceTest {
       // Keras docs: Conv2D(2, 3) on (4, 28, 28, 3) -> (4, 26, 26, 2).
       Inferred.Ok ok = ok(conv2d(2, 3, VALID), image(28, 28, 3));
       assertEquals(image(26, 26, 2), ok.output());
-      assertEquals(List.of(trainable("kernel", 3, 3, 3, 2), trainable("bias", 2)), ok.params());
+      assertEquals(List.of(trainable(KERNEL, 3, 3, 3, 2), trainable(BIAS, 2)), ok.params());
     }
 
     @Test
@@ -57,7 +65,7 @@ class LayerInferenceTest {
       // Keras docs: dilation_rate=2 -> (4, 24, 24, 2); the 3x3 kernel spans 5x5.
       Inferred.Ok ok = ok(conv2d(2, sq(3), ONE, VALID, sq(2), true), image(28, 28, 3));
       assertEquals(image(24, 24, 2), ok.output());
-      assertEquals(trainable("kernel", 3, 3, 3, 2), ok.params().get(0));
+      assertEquals(trainable(KERNEL, 3, 3, 3, 2), ok.params().get(0));
     }
 
     @Test
@@ -81,7 +89,7 @@ class LayerInferenceTest {
       Inferred.Ok strided =
           ok(conv2d(6, new IntPair(3, 5), new IntPair(2, 1), VALID, ONE, true), image(7, 9, 4));
       assertEquals(image(3, 5, 6), strided.output());
-      assertEquals(trainable("kernel", 3, 5, 4, 6), strided.params().get(0));
+      assertEquals(trainable(KERNEL, 3, 5, 4, 6), strided.params().get(0));
       Inferred.Ok dilated =
           ok(conv2d(6, new IntPair(3, 5), ONE, VALID, new IntPair(1, 2), true), image(7, 9, 4));
       assertEquals(image(5, 1, 6), dilated.output());
@@ -92,7 +100,7 @@ class LayerInferenceTest {
       // MobileNet's conv1: 3*3*3*32 = 864.
       Inferred.Ok ok = ok(conv2d(32, sq(3), sq(2), VALID, ONE, false), image(225, 225, 3));
       assertEquals(image(112, 112, 32), ok.output());
-      assertEquals(List.of(trainable("kernel", 3, 3, 3, 32)), ok.params());
+      assertEquals(List.of(trainable(KERNEL, 3, 3, 3, 32)), ok.params());
       assertEquals(864, paramCount(ok));
     }
 
@@ -112,14 +120,14 @@ class LayerInferenceTest {
       Inferred.Ok ok = ok(depthwise(sq(3), ONE, VALID, 3, ONE, true), image(10, 10, 12));
       assertEquals(image(8, 8, 36), ok.output());
       assertEquals(
-          List.of(trainable("depthwise_kernel", 3, 3, 12, 3), trainable("bias", 36)), ok.params());
+          List.of(trainable(DEPTHWISE_KERNEL, 3, 3, 12, 3), trainable(BIAS, 36)), ok.params());
     }
 
     @Test
     void stridedAfterZeroPaddingAsMobileNet() {
       Inferred.Ok ok = ok(depthwise(sq(3), sq(2), VALID, 1, ONE, false), image(113, 113, 64));
       assertEquals(image(56, 56, 64), ok.output());
-      assertEquals(List.of(trainable("depthwise_kernel", 3, 3, 64, 1)), ok.params());
+      assertEquals(List.of(trainable(DEPTHWISE_KERNEL, 3, 3, 64, 1)), ok.params());
     }
 
     @Test
@@ -139,9 +147,9 @@ class LayerInferenceTest {
       assertEquals(image(6, 6, 16), ok.output());
       assertEquals(
           List.of(
-              trainable("depthwise_kernel", 3, 3, 12, 2),
-              trainable("pointwise_kernel", 1, 1, 24, 16),
-              trainable("bias", 16)),
+              trainable(DEPTHWISE_KERNEL, 3, 3, 12, 2),
+              trainable(POINTWISE_KERNEL, 1, 1, 24, 16),
+              trainable(BIAS, 16)),
           ok.params());
       assertEquals(216 + 384 + 16, paramCount(ok));
     }
@@ -245,14 +253,13 @@ class LayerInferenceTest {
       // VGG16's fc1: 25,088 * 4,096 + 4,096 = 102,764,544.
       Inferred.Ok ok = ok(dense(4096, true), vector(25_088));
       assertEquals(vector(4096), ok.output());
-      assertEquals(
-          List.of(trainable("kernel", 25_088, 4096), trainable("bias", 4096)), ok.params());
+      assertEquals(List.of(trainable(KERNEL, 25_088, 4096), trainable(BIAS, 4096)), ok.params());
       assertEquals(102_764_544, paramCount(ok));
     }
 
     @Test
     void noBias() {
-      assertEquals(List.of(trainable("kernel", 64, 5)), ok(dense(5, false), vector(64)).params());
+      assertEquals(List.of(trainable(KERNEL, 64, 5)), ok(dense(5, false), vector(64)).params());
     }
   }
 
@@ -264,10 +271,10 @@ class LayerInferenceTest {
       assertEquals(image(16, 16, 32), ok.output());
       assertEquals(
           List.of(
-              trainable("gamma", 32),
-              trainable("beta", 32),
-              fixed("moving_mean", 32),
-              fixed("moving_variance", 32)),
+              trainable(GAMMA, 32),
+              trainable(BETA, 32),
+              fixed(MOVING_MEAN, 32),
+              fixed(MOVING_VARIANCE, 32)),
           ok.params());
       assertEquals(128, paramCount(ok));
     }
@@ -275,21 +282,21 @@ class LayerInferenceTest {
     @Test
     void scaleFalseDropsGamma() {
       assertEquals(
-          List.of(trainable("beta", 8), fixed("moving_mean", 8), fixed("moving_variance", 8)),
+          List.of(trainable(BETA, 8), fixed(MOVING_MEAN, 8), fixed(MOVING_VARIANCE, 8)),
           ok(batchNorm(true, false), image(3, 3, 8)).params());
     }
 
     @Test
     void centerFalseDropsBeta() {
       assertEquals(
-          List.of(trainable("gamma", 8), fixed("moving_mean", 8), fixed("moving_variance", 8)),
+          List.of(trainable(GAMMA, 8), fixed(MOVING_MEAN, 8), fixed(MOVING_VARIANCE, 8)),
           ok(batchNorm(false, true), image(3, 3, 8)).params());
     }
 
     @Test
     void neitherLeavesOnlyTheStatistics() {
       assertEquals(
-          List.of(fixed("moving_mean", 8), fixed("moving_variance", 8)),
+          List.of(fixed(MOVING_MEAN, 8), fixed(MOVING_VARIANCE, 8)),
           ok(batchNorm(false, false), image(3, 3, 8)).params());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.jconv.Activation.Fn;
 import dev.jconv.Padding;
 import dev.jconv.processor.diag.Report;
+import dev.jconv.processor.kind.Kinds;
 import dev.jconv.processor.model.IntPair;
 import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.Shape;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Test helpers: layer specs built straight from the model records with Keras's defaults spelled
- * out, and {@link LayerInference#infer} calls that expect success or failure.
+ * out, and {@link Kinds#infer} calls that expect success or failure.
  */
 final class Specs {
   static final SourceRef SRC = SourceRef.NONE;
@@ -117,7 +118,7 @@ final class Specs {
 
   /** Infers a layer that must fit; a single input is called {@code prev}. */
   static Inferred.Ok ok(LayerSpec spec, Shape... inputs) {
-    Inferred result = LayerInference.infer(spec, List.of(inputs), names(spec, inputs.length));
+    Inferred result = Kinds.infer(spec, List.of(inputs), names(spec, inputs.length));
     return assertInstanceOf(Inferred.Ok.class, result, () -> "expected a fit, got " + result);
   }
 
@@ -128,7 +129,7 @@ final class Specs {
 
   /** As {@link #failed}, with the input layers' names given. */
   static Report failedFrom(LayerSpec spec, List<String> names, Shape... inputs) {
-    Inferred result = LayerInference.infer(spec, List.of(inputs), names);
+    Inferred result = Kinds.infer(spec, List.of(inputs), names);
     return assertInstanceOf(
             Inferred.Failed.class, result, () -> "expected a failure, got " + result)
         .report();

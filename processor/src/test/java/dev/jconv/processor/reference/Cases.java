@@ -177,6 +177,24 @@ final class Cases {
               Dims.image(3, 3, 2),
               conv("c", 5, win(2, 2, 1, 1, 1, 1, false), fn, true)));
     }
+    nets.add(
+        net(
+            "RescalingToUnitRange",
+            Dims.image(3, 5, 7),
+            new LayerDef.Rescaling("r", List.of(), 1.0 / 127.5, -1.0),
+            conv("c", 3, win(2, 2, 1, 1, 1, 1, true), Fn.TANH, true)));
+    nets.add(
+        net(
+            "RescalingAfterConv",
+            Dims.image(4, 3, 2),
+            conv("c", 13, win(3, 3, 1, 1, 1, 1, true), Fn.RELU, true),
+            new LayerDef.Rescaling("r", List.of(), 0.25, 0.0)));
+    nets.add(
+        net(
+            "RescalingOfAVector",
+            Dims.vector(17),
+            new LayerDef.Rescaling("r", List.of(), -3.0, 0.5),
+            new LayerDef.Dense("fc", List.of(), 5, Fn.LINEAR, true)));
     return nets;
   }
 

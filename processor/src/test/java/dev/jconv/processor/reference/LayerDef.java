@@ -366,6 +366,20 @@ sealed interface LayerDef {
     }
   }
 
+  /** Rescaling, {@code x * scale + offset}; an offset of 0 is left to the annotation's default. */
+  record Rescaling(String name, List<String> from, double scale, double offset)
+      implements LayerDef {
+    @Override
+    public String attributes() {
+      return "scale = " + scale + (offset == 0 ? "" : ", offset = " + offset);
+    }
+
+    @Override
+    public Dims output(List<Dims> in) {
+      return in.get(0);
+    }
+  }
+
   private static String window(Window k) {
     StringBuilder s = new StringBuilder("kernelSize = " + pair(k.kh(), k.kw()));
     if (k.sh() != 1 || k.sw() != 1) {

@@ -152,6 +152,8 @@ final class RefNet {
       RefMerge.addForward(y, inputArrays(inputs, t), count);
     } else if (layer instanceof LayerDef.Concatenate) {
       RefMerge.concatForward(y, inputArrays(inputs, t), channels(inputs), n * out.h() * out.w());
+    } else if (layer instanceof LayerDef.Rescaling r) {
+      RefRescaling.forward(y, x, r.scale(), r.offset(), count);
     } else {
       throw new IllegalArgumentException("no reference for " + layer);
     }
@@ -292,6 +294,8 @@ final class RefNet {
       RefMerge.addBackward(inputArrays(inputs, d), dy, count);
     } else if (layer instanceof LayerDef.Concatenate) {
       RefMerge.concatBackward(inputArrays(inputs, d), dy, channels(inputs), n * out.h() * out.w());
+    } else if (layer instanceof LayerDef.Rescaling r) {
+      RefRescaling.backward(dx, dy, r.scale(), count);
     } else {
       throw new IllegalArgumentException("no reference backward for " + layer);
     }

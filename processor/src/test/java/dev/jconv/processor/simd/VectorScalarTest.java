@@ -98,7 +98,13 @@ class VectorScalarTest {
                 "@Dense(units = " + c + ", activation = RELU) Layer a;",
                 "@Dense(units = " + (8 * c + 3) + ", useBias = false, activation = ELU) Layer b;",
                 "@Dense(units = " + (c + 16) + ") Layer d;",
-                "@Dense(units = " + c + ", activation = SOFTMAX) Layer out;"));
+                "@Dense(units = " + c + ", activation = SOFTMAX) Layer out;")),
+    RESCALING(
+        (c, s) ->
+            List.of(
+                "@Rescaling(scale = 1.0 / 255) Layer a;",
+                "@Rescaling(scale = -2.5, offset = 0.75) Layer b;",
+                "@Rescaling(scale = 1, offset = -1) Layer d;"));
 
     final BiFunction<Integer, Integer, List<String>> fields;
 

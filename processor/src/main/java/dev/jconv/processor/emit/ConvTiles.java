@@ -1,6 +1,10 @@
-package dev.jconv.processor.codegen;
+package dev.jconv.processor.emit;
 
-import com.palantir.javapoet.ClassName;
+import static dev.jconv.processor.emit.Acts.scalarAct;
+import static dev.jconv.processor.emit.Acts.vectorAct;
+import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
+import static dev.jconv.processor.emit.Vectors.lanes;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.jconv.Activation.Fn;
@@ -15,19 +19,18 @@ import javax.lang.model.element.Modifier;
  * fused-multiply-added into its accumulator ({@code acc = x.fma(w, acc)}, the form that reaches the
  * FMA ceiling). With dilation 1 a kernel row's taps and input channels are contiguous both in the
  * input row and in the Keras kernel, so one loop of {@code kw * cin} steps covers them. SAME
- * padding is handled by a zero-padded copy of the input ({@link Padded}), so no loop tests borders.
+ * padding is handled by a zero-padded copy of the input ({@link Loops#padCopy}), so no loop tests
+ * borders.
  */
-final class VectorConv {
-  static final ClassName FLOAT_VECTOR = ClassName.get("jdk.incubator.vector", "FloatVector");
-
+public final class ConvTiles {
   /**
    * A tile: {@code pixels} output pixels, {@code pixelStep} apart in the input, each the sum over
    * {@code rows x cols} segments of {@code seg} contiguous input values ({@code rowStep} and {@code
    * colStep} apart) times the kernel rows of {@code filters} values starting at {@code kernel}.
    *
-   * @param bias offset of the bias in the weights, or -1 for none
+   * @param bias offset of the bias in the weights, or null for none
    */
-  record Tile(
+  public record Tile(
       int pixels,
       int filters,
       int rows,
@@ -36,18 +39,18 @@ final class VectorConv {
       int pixelStep,
       int rowStep,
       int colStep,
-      int kernel,
-      int bias,
+      Offset kernel,
+      Offset bias,
       Fn act) {
     Tile withPixels(int n) {
       return new Tile(n, filters, rows, cols, seg, pixelStep, rowStep, colStep, kernel, bias, act);
     }
   }
 
-  private VectorConv() {}
+  private ConvTiles() {}
 
   /** Pixels per tile: with few filters more pixels, so about 8 accumulators hide FMA latency. */
-  static int pixelsPerTile(int filters, int width) {
+  public static int pixelsPerTile(int filters, int width) {
     return Math.min(filters <= 16 ? 8 : 4, width);
   }
 
@@ -55,7 +58,8 @@ final class VectorConv {
    * Calls to the tile methods over {@code count} output pixels of one row (input from {@code xr},
    * output from {@code yr}), and adds those methods to {@code helpers}.
    */
-  static CodeBlock row(String name, Tile tile, int count, String src, List<MethodSpec> helpers) {
+  public static CodeBlock row(
+      String name, Tile tile, int count, String src, List<MethodSpec> helpers) {
     int p = tile.pixels();
     int blocks = count / p * p;
     int rest = count % p;
@@ -71,7 +75,11 @@ final class VectorConv {
     } else if (blocks > 0) {
       b.beginControlFlow("for (int ow = 0; ow < $L; ow += $L)", blocks, p);
       b.addStatement(
-          "$N(w, $L, xr + ow * $L, a, yr + ow * $L)", full, src, tile.pixelStep(), tile.filters());
+          "$N(w, $L, $L, a, $L)",
+          full,
+          src,
+          Ix.of("xr").plus(Ix.of("ow").times(tile.pixelStep())),
+          Ix.of("yr").plus(Ix.of("ow").times(tile.filters())));
       b.endControlFlow();
     }
     if (rest > 0) {
@@ -91,7 +99,7 @@ final class VectorConv {
    * vectors), each small enough for C2 to inline every Vector API call and keep the accumulators in
    * registers, then does the filters left over in scalar code.
    */
-  static List<MethodSpec> tileMethods(String name, Tile t) {
+  private static List<MethodSpec> tileMethods(String name, Tile t) {
     List<String> groups = new ArrayList<>();
     if (t.pixels() <= 4) {
       groups.add("S2");
@@ -138,7 +146,7 @@ final class VectorConv {
     b.beginControlFlow("for (; o <= $L - $L; o += $L)", t.filters(), step, step);
     b.addStatement("int L = $L.length()", s);
     for (int v = 0; v < vectors; v++) {
-      if (t.bias() >= 0) {
+      if (t.bias() != null) {
         b.addStatement(
             "$T b$L = $T.fromArray(" + s + ", w, $L + o$L)",
             FLOAT_VECTOR,
@@ -190,7 +198,7 @@ final class VectorConv {
   private static void scalarGroup(CodeBlock.Builder b, Tile t) {
     b.beginControlFlow("for (; o < $L; o++)", t.filters());
     for (int p = 0; p < t.pixels(); p++) {
-      b.addStatement("float s$L = $L", p, t.bias() >= 0 ? "w[" + t.bias() + " + o]" : "0f");
+      b.addStatement("float s$L = $L", p, t.bias() != null ? "w[" + t.bias() + " + o]" : "0f");
     }
     openTaps(b, t);
     b.addStatement("float wv = w[wr + j * $L]", t.filters());
@@ -208,7 +216,7 @@ final class VectorConv {
   /** Loops over kernel rows, columns (when dilated) and one contiguous segment. */
   private static void openTaps(CodeBlock.Builder b, Tile t) {
     StringBuilder xr = new StringBuilder("xi");
-    StringBuilder wr = new StringBuilder(t.kernel() == 0 ? "o" : t.kernel() + " + o");
+    StringBuilder wr = new StringBuilder(t.kernel() + " + o");
     int block = t.seg() * t.filters();
     if (t.rows() > 1) {
       b.beginControlFlow("for (int kh = 0; kh < $L; kh++)", t.rows());
@@ -232,45 +240,6 @@ final class VectorConv {
     }
     if (t.rows() > 1) {
       b.endControlFlow();
-    }
-  }
-
-  /** {@code " + L"}, {@code " + 2 * L"}: the offset of filter vector {@code v}. */
-  static String lanes(int v) {
-    return v == 0 ? "" : v == 1 ? " + L" : " + " + v + " * L";
-  }
-
-  /** Whether {@code fn} is applied in the kernels' epilogue rather than in a pass afterwards. */
-  static boolean fusable(Fn fn) {
-    return fn == Fn.LINEAR || fn == Fn.RELU || fn == Fn.RELU6 || fn == Fn.LEAKY_RELU;
-  }
-
-  /** {@code fn} of a vector expression; LINEAR for activations applied afterwards. */
-  static String vectorAct(Fn fn, String v) {
-    switch (fn) {
-      case RELU:
-        return v + ".max(0f)";
-      case RELU6:
-        return v + ".max(0f).min(6f)";
-      case LEAKY_RELU:
-        // max(v, 0.2 v) is v for v > 0 and 0.2 v otherwise, as Activations.leakyRelu.
-        return v + ".max(" + v + ".mul(0.2f))";
-      default:
-        return v;
-    }
-  }
-
-  /** {@code fn} of a scalar variable, with the same results as {@link #vectorAct}. */
-  static String scalarAct(Fn fn, String s) {
-    switch (fn) {
-      case RELU:
-        return "Math.max(" + s + ", 0f)";
-      case RELU6:
-        return "Math.min(Math.max(" + s + ", 0f), 6f)";
-      case LEAKY_RELU:
-        return "(" + s + " > 0f ? " + s + " : 0.2f * " + s + ")";
-      default:
-        return s;
     }
   }
 }

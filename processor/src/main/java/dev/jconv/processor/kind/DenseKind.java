@@ -1,0 +1,164 @@
+package dev.jconv.processor.kind;
+
+import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
+import static dev.jconv.processor.emit.Vectors.lanes;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.jconv.Activation.Fn;
+import dev.jconv.processor.diag.Diag;
+import dev.jconv.processor.emit.Acts;
+import dev.jconv.processor.emit.Layout;
+import dev.jconv.processor.emit.Loops;
+import dev.jconv.processor.emit.Offset;
+import dev.jconv.processor.emit.Site;
+import dev.jconv.processor.infer.Inferred;
+import dev.jconv.processor.infer.LayerInference;
+import dev.jconv.processor.model.LayerSpec;
+import dev.jconv.processor.model.Node;
+import dev.jconv.processor.model.ParamKind;
+import dev.jconv.processor.model.ParamSpec;
+import dev.jconv.processor.model.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** Keras's {@code Dense}: {@code y = x W + b}; SIMD with the units along the lanes. */
+final class DenseKind extends LayerKind<LayerSpec.Dense> {
+  DenseKind(LayerSpec.Dense spec) {
+    super(spec);
+  }
+
+  static LayerSpec.Dense read(LayerAttributes a) {
+    return new LayerSpec.Dense(
+        a.name(), a.from(), a.source(), a.getInt("units"), a.activation(), a.getBoolean("useBias"));
+  }
+
+  @Override
+  public void checkAttributes(AttributeCheck check) {
+    check.positive("units", spec.units());
+  }
+
+  @Override
+  public Inferred infer(List<Shape> inputs, List<String> inputNames) {
+    Shape x = inputs.get(0);
+    if (x.rank() != 1) {
+      String from = LayerInference.describe(inputNames.get(0));
+      return LayerInference.fail(
+          spec, "from", Diag.DENSE_NEEDS_FLAT, spec.name(), x, from, spec.name());
+    }
+    List<ParamSpec> params = new ArrayList<>();
+    params.add(ParamSpec.trainable(ParamKind.KERNEL, x.dim(0), spec.units()));
+    if (spec.useBias()) {
+      params.add(ParamSpec.trainable(ParamKind.BIAS, spec.units()));
+    }
+    return new Inferred.Ok(Shape.of(spec.units()), params);
+  }
+
+  @Override
+  public void scratch(Node node, Layout.Scratch scratch) {
+    Acts.preBuffer(node, scratch);
+  }
+
+  /** The input index outside so the inner loop runs along contiguous outputs. */
+  @Override
+  public CodeBlock scalarForward(Site site) {
+    int in = site.in().size();
+    int units = spec.units();
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.add(Loops.initBias(site, spec.useBias(), "yo", units));
+    b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
+    b.addStatement("float xv = x[xo + i]");
+    b.addStatement("int wi = $L + i * $L", site.param(ParamKind.KERNEL), units);
+    b.beginControlFlow("for (int o = 0; o < $L; o++)", units);
+    b.addStatement("a[yo + o] += xv * w[wi + o]");
+    b.endControlFlow().endControlFlow();
+    return b.add(Acts.fused(site)).build();
+  }
+
+  @Override
+  public CodeBlock scalarBackward(Site site) {
+    int in = site.in().size();
+    int units = spec.units();
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.add(Loops.biasGradient(site, spec.useBias(), units, "dyo"));
+    b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
+    b.addStatement("float xv = x[xo + i]");
+    b.addStatement("int wi = $L + i * $L", site.param(ParamKind.KERNEL), units);
+    // ReLU leaves many inputs at zero: their kernel rows get no gradient.
+    b.beginControlFlow("if (xv != 0f)")
+        .addStatement("$T.axpy(xv, d, dyo, g, wi, $L)", Conv2DKind.BLAS, units)
+        .endControlFlow();
+    b.beginControlFlow("if (dx != null)")
+        .addStatement("dx[dxo + i] += $T.dot(w, wi, d, dyo, $L)", Conv2DKind.BLAS, units)
+        .endControlFlow();
+    b.endControlFlow();
+    return b.build();
+  }
+
+  /** Units along the lanes: groups of 8, 4 and 1 vectors, then a scalar tail. */
+  @Override
+  public CodeBlock simdForward(Site site) {
+    int in = site.in().size();
+    int units = spec.units();
+    Offset kernel = site.param(ParamKind.KERNEL);
+    Offset bias = spec.useBias() ? site.param(ParamKind.BIAS) : null;
+    Fn act = Acts.fusable(spec.activation()) ? spec.activation() : Fn.LINEAR;
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("int o = 0");
+    for (int vectors : new int[] {8, 4, 1}) {
+      String method = site.name() + "S" + vectors;
+      b.addStatement("o = $N(w, x, xo, a, yo, o)", method);
+      site.helpers().add(group(method, vectors, units, in, kernel, bias, act));
+    }
+    b.beginControlFlow("for (; o < $L; o++)", units);
+    b.addStatement("float s = $L", bias != null ? "w[" + bias + " + o]" : "0f");
+    b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
+    b.addStatement("s += x[xo + i] * w[$L + i * $L + o]", kernel, units);
+    b.endControlFlow();
+    b.addStatement("a[yo + o] = $L", Acts.scalarAct(act, "s"));
+    b.endControlFlow();
+    return b.add(Acts.afterwards(site)).build();
+  }
+
+  /** {@code fc1S8}: units from {@code o} in groups of {@code vectors} vectors. */
+  private static MethodSpec group(
+      String method, int vectors, int units, int in, Offset kernel, Offset bias, Fn act) {
+    String step = vectors == 1 ? "S.length()" : vectors + " * S.length()";
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.beginControlFlow("for (; o <= $L - $L; o += $L)", units, step, step);
+    b.addStatement("int L = S.length()");
+    for (int v = 0; v < vectors; v++) {
+      if (bias != null) {
+        b.addStatement(
+            "$T c$L = $T.fromArray(S, w, $L + o$L)", FLOAT_VECTOR, v, FLOAT_VECTOR, bias, lanes(v));
+      } else {
+        b.addStatement("$T c$L = $T.zero(S)", FLOAT_VECTOR, v, FLOAT_VECTOR);
+      }
+    }
+    b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
+    b.addStatement("$T xv = $T.broadcast(S, x[xo + i])", FLOAT_VECTOR, FLOAT_VECTOR);
+    b.addStatement("int wi = $L + i * $L + o", kernel, units);
+    for (int v = 0; v < vectors; v++) {
+      b.addStatement("c$L = xv.fma($T.fromArray(S, w, wi$L), c$L)", v, FLOAT_VECTOR, lanes(v), v);
+    }
+    b.endControlFlow();
+    for (int v = 0; v < vectors; v++) {
+      b.addStatement("$L.intoArray(a, yo + o$L)", Acts.vectorAct(act, "c" + v), lanes(v));
+    }
+    b.endControlFlow();
+    b.addStatement("return o");
+    return MethodSpec.methodBuilder(method)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Units from {@code o} in groups of $L {@code S} vectors.\n", vectors)
+        .returns(int.class)
+        .addParameter(float[].class, "w")
+        .addParameter(float[].class, "x")
+        .addParameter(int.class, "xo")
+        .addParameter(float[].class, "a")
+        .addParameter(int.class, "yo")
+        .addParameter(int.class, "o")
+        .addCode(b.build())
+        .build();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.jconv.processor.kind;
+
+import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.jconv.Activation.Fn;
+import dev.jconv.processor.emit.Acts;
+import dev.jconv.processor.emit.Ix;
+import dev.jconv.processor.emit.Loops;
+import dev.jconv.processor.emit.Offset;
+import dev.jconv.processor.emit.Shape3;
+import dev.jconv.processor.emit.Site;
+import dev.jconv.processor.emit.Vectors;
+import dev.jconv.processor.model.IntPair;
+import dev.jconv.processor.model.ParamKind;
+import dev.jconv.processor.model.Window;
+import java.util.Arrays;
+
+/**
+ * The depthwise convolution that DepthwiseConv2D is and SeparableConv2D starts with: output channel
+ * {@code c * m + j} reads input channel {@code c} through its own kernel.
+ */
+final class Depthwise {
+  private Depthwise() {}
+
+  /** Scalar forward into {@code dst[dstOff...]}, with the bias or from zero. */
+  static CodeBlock scalarForward(
+      Site site, Window window, int mult, boolean useBias, String dst, String dstOff) {
+    Shape3 in = site.in();
+    Shape3 out = site.out();
+    int cm = in.c() * mult;
+    CodeBlock.Builder b = CodeBlock.builder();
+    Ix[] pixel = Loops.outputPixels(b, out, dstOff, cm);
+    if (useBias) {
+      b.add(Loops.initBias(site, true, "yi", cm));
+    } else {
+      b.addStatement("$T.fill($L, yi, yi + $L, 0f)", Arrays.class, dst, cm);
+    }
+    Loops.Taps t = Loops.taps(b, window, in, pixel);
+    b.addStatement("int xi = $L", Ix.of("xo").plus(Conv2DKind.pixel(t, in)));
+    b.addStatement("int wi = $L", kernelTap(site, window, t, cm));
+    Ix c = Loops.range(b, "c", cm);
+    String channel = mult == 1 ? Ix.of("xi").plus(c).toString() : "xi + c / " + mult;
+    b.addStatement(
+        "$L[$L] += x[$L] * w[$L]", dst, Ix.of("yi").plus(c), channel, Ix.of("wi").plus(c));
+    Loops.close(b, c);
+    t.close(b);
+    Loops.close(b, pixel);
+    return Loops.scoped(b.build(), pixel);
+  }
+
+  private static Ix kernelTap(Site site, Window window, Loops.Taps t, int cm) {
+    return Ix.of(site.param(ParamKind.DEPTHWISE_KERNEL))
+        .plus(t.kh().times(window.kernel().w() * cm))
+        .plus(t.kw().times(cm));
+  }
+
+  /** Scalar backward from the output gradient at {@code d[from...]}. */
+  static CodeBlock scalarBackward(Site site, Window window, int mult, String from) {
+    Shape3 in = site.in();
+    Shape3 out = site.out();
+    int cm = in.c() * mult;
+    CodeBlock.Builder b = CodeBlock.builder();
+    Ix[] pixel = Loops.outputPixels(b, out, from, cm);
+    Loops.Taps t = Loops.taps(b, window, in, pixel);
+    b.addStatement("int xp = $L", Conv2DKind.pixel(t, in));
+    b.addStatement("int wi = $L", kernelTap(site, window, t, cm));
+    Ix j = Loops.range(b, "j", cm);
+    Ix c = j;
+    if (mult != 1) {
+      b.addStatement("int c = j / $L", mult);
+      c = Ix.of("c");
+    }
+    Ix xc = Ix.of("xp").plus(c);
+    b.addStatement("float dz = d[$L]", Ix.of("yi").plus(j));
+    b.addStatement("g[$L] += x[$L] * dz", Ix.of("wi").plus(j), Ix.of("xo").plus(xc));
+    b.beginControlFlow("if (dx != null)")
+        .addStatement("dx[$L] += w[$L] * dz", Ix.of("dxo").plus(xc), Ix.of("wi").plus(j))
+        .endControlFlow();
+    Loops.close(b, j);
+    t.close(b);
+    Loops.close(b, pixel);
+    return Loops.scoped(b.build(), pixel);
+  }
+
+  /** SIMD forward (multiplier 1) into {@code dst[dstOff...]}: vectors along the channels. */
+  static CodeBlock simdForward(
+      Site site, Window window, String dst, String dstOff, boolean useBias, Fn fn) {
+    Window.Padded pd = window.padded(site.node().inputShapes().get(0));
+    Shape3 out = site.out();
+    int c = pd.c();
+    Fn act = Acts.fusable(fn) ? fn : Fn.LINEAR;
+    Offset kernel = site.param(ParamKind.DEPTHWISE_KERNEL);
+    Offset bias = useBias ? site.param(ParamKind.BIAS) : null;
+    CodeBlock.Builder b = CodeBlock.builder();
+    Loops.Input input = Loops.paddedInput(b, site, pd);
+    IntPair k = window.kernel();
+    String tap =
+        "kh * " + window.dilation().h() * pd.w() * c + " + kw * " + window.dilation().w() * c;
+    String wtap = kernel + " + (kh * " + k.w() + " + kw) * " + c;
+    b.beginControlFlow("for (int oh = 0; oh < $L; oh++)", out.h());
+    b.beginControlFlow("for (int ow = 0; ow < $L; ow++)", out.w());
+    b.addStatement(
+        "int xp = $L + oh * $L + ow * $L",
+        input.offset(),
+        window.strides().h() * pd.w() * c,
+        window.strides().w() * c);
+    b.addStatement("int yi = $L + (oh * $L + ow) * $L", dstOff, out.w(), c);
+    b.addStatement("int c = 0");
+    String source = input.array();
+    Vectors.lanesLoops(
+        b,
+        "c",
+        c,
+        sp -> {
+          CodeBlock.Builder v = CodeBlock.builder();
+          v.addStatement(
+              useBias
+                  ? "$T acc = $T.fromArray(" + sp + ", w, " + bias + " + c)"
+                  : "$T acc = $T.zero(" + sp + ")",
+              FLOAT_VECTOR,
+              FLOAT_VECTOR);
+          v.beginControlFlow("for (int kh = 0; kh < $L; kh++)", k.h());
+          v.beginControlFlow("for (int kw = 0; kw < $L; kw++)", k.w());
+          v.addStatement(
+              "$T xv = $T.fromArray($L, $L, xp + $L + c)",
+              FLOAT_VECTOR,
+              FLOAT_VECTOR,
+              sp,
+              source,
+              tap);
+          v.addStatement("acc = xv.fma($T.fromArray($L, w, $L + c), acc)", FLOAT_VECTOR, sp, wtap);
+          v.endControlFlow().endControlFlow();
+          v.addStatement("$L.intoArray($L, yi + c)", Acts.vectorAct(act, "acc"), dst);
+          return v.build();
+        });
+    b.beginControlFlow("for (; c < $L; c++)", c);
+    b.addStatement("float s = $L", useBias ? "w[" + bias + " + c]" : "0f");
+    b.beginControlFlow("for (int kh = 0; kh < $L; kh++)", k.h());
+    b.beginControlFlow("for (int kw = 0; kw < $L; kw++)", k.w());
+    b.addStatement("s += $L[xp + $L + c] * w[$L + c]", input.array(), tap, wtap);
+    b.endControlFlow().endControlFlow();
+    b.addStatement("$L[yi + c] = $L", dst, Acts.scalarAct(act, "s"));
+    b.endControlFlow();
+    b.endControlFlow().endControlFlow();
+    return b.build();
+  }
+}

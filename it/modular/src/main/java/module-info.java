@@ -3,4 +3,6 @@ module com.example.modular {
   requires dev.jconv;
   // The generated SIMD kernels use FloatVector; with this line no --add-modules is needed.
   requires jdk.incubator.vector;
+  // The generated model carries @javax.annotation.processing.Generated (source retention).
+  requires static java.compiler;
 }

@@ -26,7 +26,7 @@ class StrictBuildTest {
           "strict.Net",
           "package strict;",
           "import dev.jconv.*;",
-          "@Network(input = {6, 6, 2}, params = 76 + 4 * 16 + 4 + 12)",
+          "@Network(input = {6, 6, 2}, params = 76 + 16 + 15)",
           "public abstract class Net {",
           "  @Conv2D(filters = 4, kernelSize = 3, padding = Padding.SAME) Layer conv1;",
           "  @BatchNormalization Layer bn1;",
@@ -66,7 +66,9 @@ class StrictBuildTest {
     } else if (jdk == 17) {
       Compilation c = compile(options.toArray(String[]::new));
       assertThat(c).failed();
-      assertEquals(1, c.warnings().size(), c.diagnostics().toString());
+      for (var warning : c.warnings()) {
+        assertTrue(warning.getMessage(null).contains("incubating"), c.diagnostics().toString());
+      }
       assertThat(c).hadWarningContaining("using incubating module(s): jdk.incubator.vector");
     }
   }

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
@@ -22,12 +24,16 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
  * The jconv annotation processor: for each {@code @Network} class, read, check, and generate its
- * model. It only sequences the stages; it never claims the annotation and never lets an exception
- * reach javac (an internal failure becomes an error naming the class).
+ * model. It only sequences the stages and never lets an exception reach javac (an internal failure
+ * becomes an error naming the class). It claims the DSL's annotations and the {@code @Generated} of
+ * its models, so that {@code -Xlint:processing} (part of {@code -Xlint:all}) has nothing to warn
+ * about, and it is isolating for Gradle: one generated file per {@code @Network} class, with that
+ * class as its originating element.
  */
 @AutoService(Processor.class)
 public final class JconvProcessor extends AbstractProcessor {
@@ -37,9 +43,37 @@ public final class JconvProcessor extends AbstractProcessor {
   /** {@code -Ajconv.simd=false} generates scalar code only. */
   public static final String OPTION_SIMD = "jconv.simd";
 
+  /** The annotations this processor reads and claims: {@code @Network} and every layer. */
+  static final List<String> ANNOTATIONS =
+      List.of(
+          "Network",
+          "Conv2D",
+          "DepthwiseConv2D",
+          "SeparableConv2D",
+          "MaxPooling2D",
+          "AveragePooling2D",
+          "GlobalAveragePooling2D",
+          "GlobalMaxPooling2D",
+          "ZeroPadding2D",
+          "Flatten",
+          "Dense",
+          "Dropout",
+          "BatchNormalization",
+          "Activation",
+          "Add",
+          "Concatenate");
+
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(NetworkReader.DSL + ".Network");
+    Set<String> names = new LinkedHashSet<>();
+    for (String simpleName : ANNOTATIONS) {
+      names.add(NetworkReader.DSL + "." + simpleName);
+    }
+    // The generated models carry it; unclaimed, -Xlint:all -Werror fails on them.
+    names.add(GENERATED);
+    return names;
   }
 
   @Override
@@ -59,6 +93,7 @@ public final class JconvProcessor extends AbstractProcessor {
     if (network == null) {
       return false;
     }
+    // Layer annotations need no pass of their own: the enclosing @Network class reads them.
     Reporter reporter = new Reporter(processingEnv.getMessager());
     for (Element element : round.getElementsAnnotatedWith(network)) {
       try {
@@ -72,7 +107,7 @@ public final class JconvProcessor extends AbstractProcessor {
                 describe(e)));
       }
     }
-    return false;
+    return true;
   }
 
   private void processNetwork(Element element, Reporter reporter) throws IOException {
@@ -86,19 +121,25 @@ public final class JconvProcessor extends AbstractProcessor {
     if (checked.graph() == null || Report.hasErrors(read.reports())) {
       return;
     }
-    if (Boolean.parseBoolean(processingEnv.getOptions().get(OPTION_SUMMARY))) {
+    if (Boolean.parseBoolean(option(OPTION_SUMMARY))) {
       reporter.print(
           Report.on(read.spec().source(), Diag.SUMMARY, "\n" + SummaryNote.of(checked.graph())));
     }
-    boolean simd = simdPath();
-    reporter.print(
+    CodePath path = CodePath.of(processingEnv.getElementUtils(), element, option(OPTION_SIMD));
+    Report codegen =
         Report.on(
             read.spec().source(),
             Diag.CODEGEN_PATH,
             element.getSimpleName(),
-            simd ? "SIMD (jdk.incubator.vector) and scalar kernels" : "scalar kernels only",
-            simdReason()));
-    JavaFile file = ModelWriter.write(checked.graph(), getClass().getName(), simd);
+            path.description(),
+            path.reason());
+    if (path.kind() == Diagnostic.Kind.NOTE) {
+      reporter.print(codegen);
+    } else {
+      // SIMD was possible with this JDK: say so where 'mvn -q' and IDEs still show it.
+      processingEnv.getMessager().printMessage(path.kind(), codegen.message(), element);
+    }
+    JavaFile file = ModelWriter.write(checked.graph(), getClass().getName(), path.simd());
     String name =
         file.packageName().isEmpty()
             ? file.typeSpec().name()
@@ -117,29 +158,8 @@ public final class JconvProcessor extends AbstractProcessor {
     }
   }
 
-  /** SIMD kernels when the compilation sees the Vector API and {@code -Ajconv.simd} allows. */
-  private boolean simdPath() {
-    return !simdDisabled() && vectorApiVisible();
-  }
-
-  private String simdReason() {
-    if (simdDisabled()) {
-      return "-A" + OPTION_SIMD + "=false";
-    }
-    if (!vectorApiVisible()) {
-      return "the compilation cannot see the module jdk.incubator.vector; compile with"
-          + " '--add-modules jdk.incubator.vector' for SIMD kernels";
-    }
-    return "the compilation sees jdk.incubator.vector (-A" + OPTION_SIMD + "=false turns it off)";
-  }
-
-  private boolean simdDisabled() {
-    return "false".equalsIgnoreCase(processingEnv.getOptions().get(OPTION_SIMD));
-  }
-
-  private boolean vectorApiVisible() {
-    return processingEnv.getElementUtils().getTypeElement("jdk.incubator.vector.FloatVector")
-        != null;
+  private String option(String name) {
+    return processingEnv.getOptions().get(name);
   }
 
   private static String describe(Exception e) {

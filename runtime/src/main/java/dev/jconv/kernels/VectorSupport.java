@@ -42,6 +42,8 @@ public final class VectorSupport {
               + "' for SIMD inference");
       return false;
     }
+    log.log(
+        Level.INFO, "jconv: SIMD kernels (" + MODULE + "); -D" + PROPERTY + "=false for scalar");
     return true;
   }
 }

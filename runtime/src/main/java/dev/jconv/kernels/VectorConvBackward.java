@@ -56,15 +56,14 @@ final class VectorConvBackward {
     }
     for (; c < cin; c += L) {
       // The last group is masked: channel counts that do not fill a vector stay on vector code.
-      VectorMask<Float> m = S.indexInRange(c, cin);
       int ow = lo;
       for (; ow + 4 <= hi; ow += 4) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
-        in4x1(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep, m);
+        in4x1(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep, c);
       }
       for (; ow < hi; ow++) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
-        in1x1(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, m);
+        in1x1(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, c);
       }
     }
   }
@@ -105,10 +104,22 @@ final class VectorConvBackward {
       c31 = a.fma(w1, c31);
       c32 = a.fma(w2, c32);
     }
-    add3(dx, x0, c00, c01, c02);
-    add3(dx, x0 + xstep, c10, c11, c12);
-    add3(dx, x0 + 2 * xstep, c20, c21, c22);
-    add3(dx, x0 + 3 * xstep, c30, c31, c32);
+    FloatVector.fromArray(S, dx, x0).add(c00).intoArray(dx, x0);
+    FloatVector.fromArray(S, dx, x0 + L).add(c01).intoArray(dx, x0 + L);
+    FloatVector.fromArray(S, dx, x0 + 2 * L).add(c02).intoArray(dx, x0 + 2 * L);
+    FloatVector.fromArray(S, dx, x0 + xstep).add(c10).intoArray(dx, x0 + xstep);
+    FloatVector.fromArray(S, dx, x0 + xstep + L).add(c11).intoArray(dx, x0 + xstep + L);
+    FloatVector.fromArray(S, dx, x0 + xstep + 2 * L).add(c12).intoArray(dx, x0 + xstep + 2 * L);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep).add(c20).intoArray(dx, x0 + 2 * xstep);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep + L).add(c21).intoArray(dx, x0 + 2 * xstep + L);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep + 2 * L)
+        .add(c22)
+        .intoArray(dx, x0 + 2 * xstep + 2 * L);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c30).intoArray(dx, x0 + 3 * xstep);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep + L).add(c31).intoArray(dx, x0 + 3 * xstep + L);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep + 2 * L)
+        .add(c32)
+        .intoArray(dx, x0 + 3 * xstep + 2 * L);
   }
 
   private static void in1x3(
@@ -123,7 +134,9 @@ final class VectorConvBackward {
       c1 = a.fma(FloatVector.fromArray(S, wt, wr + L), c1);
       c2 = a.fma(FloatVector.fromArray(S, wt, wr + 2 * L), c2);
     }
-    add3(dx, x0, c0, c1, c2);
+    FloatVector.fromArray(S, dx, x0).add(c0).intoArray(dx, x0);
+    FloatVector.fromArray(S, dx, x0 + L).add(c1).intoArray(dx, x0 + L);
+    FloatVector.fromArray(S, dx, x0 + 2 * L).add(c2).intoArray(dx, x0 + 2 * L);
   }
 
   private static void in4x1(
@@ -136,7 +149,9 @@ final class VectorConvBackward {
       float[] dx,
       int x0,
       int xstep,
-      VectorMask<Float> m) {
+      int mc) {
+    // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
+    VectorMask<Float> m = S.indexInRange(mc, cin);
     FloatVector c0 = FloatVector.zero(S);
     FloatVector c1 = FloatVector.zero(S);
     FloatVector c2 = FloatVector.zero(S);
@@ -148,22 +163,16 @@ final class VectorConvBackward {
       c2 = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]).fma(w0, c2);
       c3 = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]).fma(w0, c3);
     }
-    addMasked(dx, x0, c0, m);
-    addMasked(dx, x0 + xstep, c1, m);
-    addMasked(dx, x0 + 2 * xstep, c2, m);
-    addMasked(dx, x0 + 3 * xstep, c3, m);
+    FloatVector.fromArray(S, dx, x0, m).add(c0).intoArray(dx, x0, m);
+    FloatVector.fromArray(S, dx, x0 + xstep, m).add(c1).intoArray(dx, x0 + xstep, m);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep, m).add(c2).intoArray(dx, x0 + 2 * xstep, m);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep, m).add(c3).intoArray(dx, x0 + 3 * xstep, m);
   }
 
   private static void in1x1(
-      int cout,
-      int cin,
-      float[] wt,
-      int wc,
-      float[] dy,
-      int g0,
-      float[] dx,
-      int x0,
-      VectorMask<Float> m) {
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int mc) {
+    // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
+    VectorMask<Float> m = S.indexInRange(mc, cin);
     FloatVector c0 = FloatVector.zero(S);
     FloatVector c1 = FloatVector.zero(S);
     int co = 0;
@@ -179,17 +188,7 @@ final class VectorConvBackward {
           FloatVector.broadcast(S, dy[g0 + co])
               .fma(FloatVector.fromArray(S, wt, wc + co * cin, m), c0);
     }
-    addMasked(dx, x0, c0.add(c1), m);
-  }
-
-  private static void addMasked(float[] a, int i, FloatVector v, VectorMask<Float> m) {
-    FloatVector.fromArray(S, a, i, m).add(v).intoArray(a, i, m);
-  }
-
-  private static void add3(float[] a, int i, FloatVector v0, FloatVector v1, FloatVector v2) {
-    FloatVector.fromArray(S, a, i).add(v0).intoArray(a, i);
-    FloatVector.fromArray(S, a, i + L).add(v1).intoArray(a, i + L);
-    FloatVector.fromArray(S, a, i + 2 * L).add(v2).intoArray(a, i + 2 * L);
+    FloatVector.fromArray(S, dx, x0, m).add(c0.add(c1)).intoArray(dx, x0, m);
   }
 
   static void weightGrad(ConvShape s, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo) {
@@ -209,13 +208,12 @@ final class VectorConvBackward {
           }
         }
         for (; co < cout; co += L) {
-          VectorMask<Float> m = S.indexInRange(co, cout);
           int ci = 0;
           for (; ci + 4 <= cin; ci += 4) {
-            grad4x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, m);
+            grad4x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, co);
           }
           for (; ci < cin; ci++) {
-            grad1x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, m);
+            grad1x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, co);
           }
         }
       }
@@ -277,10 +275,22 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    add3(dw, at, c00, c01, c02);
-    add3(dw, at + cout, c10, c11, c12);
-    add3(dw, at + 2 * cout, c20, c21, c22);
-    add3(dw, at + 3 * cout, c30, c31, c32);
+    FloatVector.fromArray(S, dw, at).add(c00).intoArray(dw, at);
+    FloatVector.fromArray(S, dw, at + L).add(c01).intoArray(dw, at + L);
+    FloatVector.fromArray(S, dw, at + 2 * L).add(c02).intoArray(dw, at + 2 * L);
+    FloatVector.fromArray(S, dw, at + cout).add(c10).intoArray(dw, at + cout);
+    FloatVector.fromArray(S, dw, at + cout + L).add(c11).intoArray(dw, at + cout + L);
+    FloatVector.fromArray(S, dw, at + cout + 2 * L).add(c12).intoArray(dw, at + cout + 2 * L);
+    FloatVector.fromArray(S, dw, at + 2 * cout).add(c20).intoArray(dw, at + 2 * cout);
+    FloatVector.fromArray(S, dw, at + 2 * cout + L).add(c21).intoArray(dw, at + 2 * cout + L);
+    FloatVector.fromArray(S, dw, at + 2 * cout + 2 * L)
+        .add(c22)
+        .intoArray(dw, at + 2 * cout + 2 * L);
+    FloatVector.fromArray(S, dw, at + 3 * cout).add(c30).intoArray(dw, at + 3 * cout);
+    FloatVector.fromArray(S, dw, at + 3 * cout + L).add(c31).intoArray(dw, at + 3 * cout + L);
+    FloatVector.fromArray(S, dw, at + 3 * cout + 2 * L)
+        .add(c32)
+        .intoArray(dw, at + 3 * cout + 2 * L);
   }
 
   private static void grad1x3(
@@ -314,7 +324,9 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    add3(dw, at, c0, c1, c2);
+    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
+    FloatVector.fromArray(S, dw, at + L).add(c1).intoArray(dw, at + L);
+    FloatVector.fromArray(S, dw, at + 2 * L).add(c2).intoArray(dw, at + 2 * L);
   }
 
   private static void grad4x1(
@@ -327,7 +339,9 @@ final class VectorConvBackward {
       int at,
       int kh,
       int kw,
-      VectorMask<Float> m) {
+      int mc) {
+    // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
+    VectorMask<Float> m = S.indexInRange(mc, s.cout());
     int cin = s.cin();
     int cout = s.cout();
     FloatVector c0 = FloatVector.zero(S);
@@ -359,10 +373,10 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    addMasked(dw, at, c0, m);
-    addMasked(dw, at + cout, c1, m);
-    addMasked(dw, at + 2 * cout, c2, m);
-    addMasked(dw, at + 3 * cout, c3, m);
+    FloatVector.fromArray(S, dw, at, m).add(c0).intoArray(dw, at, m);
+    FloatVector.fromArray(S, dw, at + cout, m).add(c1).intoArray(dw, at + cout, m);
+    FloatVector.fromArray(S, dw, at + 2 * cout, m).add(c2).intoArray(dw, at + 2 * cout, m);
+    FloatVector.fromArray(S, dw, at + 3 * cout, m).add(c3).intoArray(dw, at + 3 * cout, m);
   }
 
   private static void grad1x1(
@@ -375,7 +389,9 @@ final class VectorConvBackward {
       int at,
       int kh,
       int kw,
-      VectorMask<Float> m) {
+      int mc) {
+    // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
+    VectorMask<Float> m = S.indexInRange(mc, s.cout());
     int cin = s.cin();
     int cout = s.cout();
     FloatVector c0 = FloatVector.zero(S);
@@ -400,7 +416,7 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    addMasked(dw, at, c0, m);
+    FloatVector.fromArray(S, dw, at, m).add(c0).intoArray(dw, at, m);
   }
 
   /**

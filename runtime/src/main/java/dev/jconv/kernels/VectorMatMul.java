@@ -293,16 +293,18 @@ final class VectorMatMul {
       c31 = a.fma(g1, c31);
       c32 = a.fma(g2, c32);
     }
-    addInto(dw, w0, c00, c01, c02);
-    addInto(dw, w0 + o, c10, c11, c12);
-    addInto(dw, w0 + 2 * o, c20, c21, c22);
-    addInto(dw, w0 + 3 * o, c30, c31, c32);
-  }
-
-  private static void addInto(float[] a, int i, FloatVector v0, FloatVector v1, FloatVector v2) {
-    FloatVector.fromArray(S, a, i).add(v0).intoArray(a, i);
-    FloatVector.fromArray(S, a, i + L).add(v1).intoArray(a, i + L);
-    FloatVector.fromArray(S, a, i + 2 * L).add(v2).intoArray(a, i + 2 * L);
+    FloatVector.fromArray(S, dw, w0).add(c00).intoArray(dw, w0);
+    FloatVector.fromArray(S, dw, w0 + L).add(c01).intoArray(dw, w0 + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * L).add(c02).intoArray(dw, w0 + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + o).add(c10).intoArray(dw, w0 + o);
+    FloatVector.fromArray(S, dw, w0 + o + L).add(c11).intoArray(dw, w0 + o + L);
+    FloatVector.fromArray(S, dw, w0 + o + 2 * L).add(c12).intoArray(dw, w0 + o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o).add(c20).intoArray(dw, w0 + 2 * o);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + L).add(c21).intoArray(dw, w0 + 2 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L).add(c22).intoArray(dw, w0 + 2 * o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o).add(c30).intoArray(dw, w0 + 3 * o);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + L).add(c31).intoArray(dw, w0 + 3 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L).add(c32).intoArray(dw, w0 + 3 * o + 2 * L);
   }
 
   private static void grad1x1(

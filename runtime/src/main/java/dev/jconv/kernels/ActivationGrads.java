@@ -7,12 +7,21 @@ package dev.jconv.kernels;
  * false.
  */
 public final class ActivationGrads {
+  private static final boolean SIMD = VectorSupport.enabled();
+
   private ActivationGrads() {}
 
-  /** max(z, 0)' = [y &gt; 0]. */
+  /** max(z, 0)' = [y &gt; 0]; on vector lanes when the JVM can. */
   public static void relu(
       float[] y, int yo, float[] dy, int dyo, float[] dz, int dzo, int n, boolean add) {
-    for (int i = 0; i < n; i++) {
+    int from = SIMD ? VectorActivationGrads.relu(y, yo, dy, dyo, dz, dzo, n, add) : 0;
+    reluScalar(y, yo, dy, dyo, dz, dzo, from, n, add);
+  }
+
+  /** Values {@code [from, n)} of {@link #relu} in plain code: the scalar twin and the tail. */
+  static void reluScalar(
+      float[] y, int yo, float[] dy, int dyo, float[] dz, int dzo, int from, int n, boolean add) {
+    for (int i = from; i < n; i++) {
       float g = y[yo + i] > 0f ? dy[dyo + i] : 0f;
       dz[dzo + i] = add ? dz[dzo + i] + g : g;
     }

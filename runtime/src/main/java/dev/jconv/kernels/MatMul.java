@@ -1,0 +1,92 @@
+package dev.jconv.kernels;
+
+/**
+ * Batched matrix products of Dense layers and 1x1 convolutions, for a block of rows at once so that
+ * each weight is read once per block of examples (or pixels) instead of once per row: {@code Y = X
+ * W + b}, {@code dX += dY W^T}, {@code dW += X^T dY} and {@code db += sum dY}. W is Keras's kernel,
+ * {@code [in, out]} row-major; rows of X and Y are {@code ldx} and {@code ldy} floats apart, so a
+ * row can be an example's slice of a training workspace. Dispatched once to SIMD ({@link
+ * VectorMatMul}) or scalar code ({@link ScalarMatMul}) by {@link VectorSupport}.
+ */
+public final class MatMul {
+  private static final boolean SIMD = VectorSupport.enabled();
+
+  /**
+   * The sizes of one product.
+   *
+   * @param n rows (examples or pixels)
+   * @param in inputs per row (rows of W)
+   * @param out outputs per row (columns of W)
+   * @param ldx floats between consecutive rows of X (and dX)
+   * @param ldy floats between consecutive rows of Y (and dY)
+   */
+  public record Dims(int n, int in, int out, int ldx, int ldy) {
+    /** Checks that the sizes are positive and rows do not overlap. */
+    public Dims {
+      if (n < 0 || in < 1 || out < 1 || ldx < in || ldy < out) {
+        throw new IllegalArgumentException(
+            "matrix product needs n >= 0, in, out >= 1, ldx >= in, ldy >= out; got n="
+                + n
+                + ", in="
+                + in
+                + ", out="
+                + out
+                + ", ldx="
+                + ldx
+                + ", ldy="
+                + ldy);
+      }
+    }
+
+    /** Contiguous rows. */
+    public static Dims dense(int n, int in, int out) {
+      return new Dims(n, in, out, in, out);
+    }
+
+    /** Multiply-adds of one product. */
+    public long flops() {
+      return 2L * n * in * out;
+    }
+  }
+
+  private MatMul() {}
+
+  /** {@code Y = X W + b}; {@code b} may be null (no bias). */
+  public static void forward(
+      Dims d, float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
+    if (SIMD) {
+      VectorMatMul.forward(d, x, xo, w, wo, b, bo, y, yo);
+    } else {
+      ScalarMatMul.forwardColumns(d, x, xo, w, wo, b, bo, y, yo, 0);
+    }
+  }
+
+  /** {@code dX += dY W^T}. */
+  public static void backwardInput(
+      Dims d, float[] dy, int dyo, float[] w, int wo, float[] dx, int dxo) {
+    if (SIMD) {
+      VectorMatMul.backwardInput(d, dy, dyo, w, wo, dx, dxo);
+    } else {
+      ScalarMatMul.backwardInput(d, dy, dyo, w, wo, dx, dxo);
+    }
+  }
+
+  /** {@code dW += X^T dY}. */
+  public static void backwardWeights(
+      Dims d, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo) {
+    if (SIMD) {
+      VectorMatMul.backwardWeights(d, x, xo, dy, dyo, dw, dwo);
+    } else {
+      ScalarMatMul.weightColumns(d, x, xo, dy, dyo, dw, dwo, 0);
+    }
+  }
+
+  /** {@code db += } the column sums of dY. */
+  public static void biasGrad(Dims d, float[] dy, int dyo, float[] db, int dbo) {
+    if (SIMD) {
+      VectorMatMul.biasGrad(d.n(), d.out(), dy, dyo, d.ldy(), db, dbo);
+    } else {
+      ScalarMatMul.biasGrad(d.n(), d.out(), dy, dyo, d.ldy(), db, dbo);
+    }
+  }
+}

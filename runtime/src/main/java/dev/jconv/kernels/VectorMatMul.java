@@ -1,0 +1,340 @@
+package dev.jconv.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link MatMul} on {@code FloatVector} lanes: register blocks of 4 rows x 3 vectors (12
+ * independent accumulators, {@code acc = x.fma(w, acc)}), the reduction dimension cut into blocks
+ * of {@link #KC} so that a panel of weights stays in cache while every block of rows passes over
+ * it; single-vector groups and scalar loops take the columns that do not fill 3 vectors. Loaded
+ * only when {@link VectorSupport#enabled()}.
+ */
+final class VectorMatMul {
+  private static final VectorSpecies<Float> S = Lanes.SPECIES;
+  private static final int L = S.length();
+
+  /** Reduction rows per cache block: 256 rows x 3 vectors of weights is 48 KB at 16 lanes. */
+  static final int KC = 256;
+
+  private VectorMatMul() {}
+
+  static void forward(
+      MatMul.Dims d, float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
+    int j = 0;
+    for (; j + 3 * L <= d.out(); j += 3 * L) {
+      for (int k0 = 0; k0 < d.in(); k0 += KC) {
+        int k1 = Math.min(d.in(), k0 + KC);
+        int i = 0;
+        for (; i + 4 <= d.n(); i += 4) {
+          block4x3(d, x, xo, w, wo, b, bo, y, yo, i, j, k0, k1);
+        }
+        for (; i < d.n(); i++) {
+          row1x3(d, x, xo, w, wo, b, bo, y, yo, i, j, k0, k1);
+        }
+      }
+    }
+    for (; j + L <= d.out(); j += L) {
+      for (int i = 0; i < d.n(); i++) {
+        row1x1(d, x, xo, w, wo, b, bo, y, yo, i, j);
+      }
+    }
+    ScalarMatMul.forwardColumns(d, x, xo, w, wo, b, bo, y, yo, j);
+  }
+
+  private static FloatVector start(float[] b, int bo, float[] y, int yi, int j, int k0) {
+    if (k0 > 0) {
+      return FloatVector.fromArray(S, y, yi + j);
+    }
+    return b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, bo + j);
+  }
+
+  private static void block4x3(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] w,
+      int wo,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int i,
+      int j,
+      int k0,
+      int k1) {
+    int y0 = yo + i * d.ldy();
+    int y1 = y0 + d.ldy();
+    int y2 = y1 + d.ldy();
+    int y3 = y2 + d.ldy();
+    FloatVector c00 = start(b, bo, y, y0, j, k0);
+    FloatVector c01 = start(b, bo, y, y0, j + L, k0);
+    FloatVector c02 = start(b, bo, y, y0, j + 2 * L, k0);
+    FloatVector c10 = start(b, bo, y, y1, j, k0);
+    FloatVector c11 = start(b, bo, y, y1, j + L, k0);
+    FloatVector c12 = start(b, bo, y, y1, j + 2 * L, k0);
+    FloatVector c20 = start(b, bo, y, y2, j, k0);
+    FloatVector c21 = start(b, bo, y, y2, j + L, k0);
+    FloatVector c22 = start(b, bo, y, y2, j + 2 * L, k0);
+    FloatVector c30 = start(b, bo, y, y3, j, k0);
+    FloatVector c31 = start(b, bo, y, y3, j + L, k0);
+    FloatVector c32 = start(b, bo, y, y3, j + 2 * L, k0);
+    int x0 = xo + i * d.ldx();
+    int x1 = x0 + d.ldx();
+    int x2 = x1 + d.ldx();
+    int x3 = x2 + d.ldx();
+    for (int k = k0; k < k1; k++) {
+      int wk = wo + k * d.out() + j;
+      FloatVector w0 = FloatVector.fromArray(S, w, wk);
+      FloatVector w1 = FloatVector.fromArray(S, w, wk + L);
+      FloatVector w2 = FloatVector.fromArray(S, w, wk + 2 * L);
+      FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+      c00 = a.fma(w0, c00);
+      c01 = a.fma(w1, c01);
+      c02 = a.fma(w2, c02);
+      a = FloatVector.broadcast(S, x[x1 + k]);
+      c10 = a.fma(w0, c10);
+      c11 = a.fma(w1, c11);
+      c12 = a.fma(w2, c12);
+      a = FloatVector.broadcast(S, x[x2 + k]);
+      c20 = a.fma(w0, c20);
+      c21 = a.fma(w1, c21);
+      c22 = a.fma(w2, c22);
+      a = FloatVector.broadcast(S, x[x3 + k]);
+      c30 = a.fma(w0, c30);
+      c31 = a.fma(w1, c31);
+      c32 = a.fma(w2, c32);
+    }
+    c00.intoArray(y, y0 + j);
+    c01.intoArray(y, y0 + j + L);
+    c02.intoArray(y, y0 + j + 2 * L);
+    c10.intoArray(y, y1 + j);
+    c11.intoArray(y, y1 + j + L);
+    c12.intoArray(y, y1 + j + 2 * L);
+    c20.intoArray(y, y2 + j);
+    c21.intoArray(y, y2 + j + L);
+    c22.intoArray(y, y2 + j + 2 * L);
+    c30.intoArray(y, y3 + j);
+    c31.intoArray(y, y3 + j + L);
+    c32.intoArray(y, y3 + j + 2 * L);
+  }
+
+  private static void row1x3(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] w,
+      int wo,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int i,
+      int j,
+      int k0,
+      int k1) {
+    int y0 = yo + i * d.ldy();
+    FloatVector c0 = start(b, bo, y, y0, j, k0);
+    FloatVector c1 = start(b, bo, y, y0, j + L, k0);
+    FloatVector c2 = start(b, bo, y, y0, j + 2 * L, k0);
+    int x0 = xo + i * d.ldx();
+    for (int k = k0; k < k1; k++) {
+      int wk = wo + k * d.out() + j;
+      FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+      c0 = a.fma(FloatVector.fromArray(S, w, wk), c0);
+      c1 = a.fma(FloatVector.fromArray(S, w, wk + L), c1);
+      c2 = a.fma(FloatVector.fromArray(S, w, wk + 2 * L), c2);
+    }
+    c0.intoArray(y, y0 + j);
+    c1.intoArray(y, y0 + j + L);
+    c2.intoArray(y, y0 + j + 2 * L);
+  }
+
+  private static void row1x1(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] w,
+      int wo,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int i,
+      int j) {
+    int y0 = yo + i * d.ldy();
+    FloatVector c0 = start(b, bo, y, y0, j, 0);
+    FloatVector c1 = FloatVector.zero(S);
+    int x0 = xo + i * d.ldx();
+    int k = 0;
+    for (; k + 2 <= d.in(); k += 2) {
+      int wk = wo + k * d.out() + j;
+      c0 = FloatVector.broadcast(S, x[x0 + k]).fma(FloatVector.fromArray(S, w, wk), c0);
+      c1 =
+          FloatVector.broadcast(S, x[x0 + k + 1])
+              .fma(FloatVector.fromArray(S, w, wk + d.out()), c1);
+    }
+    if (k < d.in()) {
+      c0 =
+          FloatVector.broadcast(S, x[x0 + k])
+              .fma(FloatVector.fromArray(S, w, wo + k * d.out() + j), c0);
+    }
+    c0.add(c1).intoArray(y, y0 + j);
+  }
+
+  /** dX += dY W^T: per example row and 4 weight rows, dot products along the output columns. */
+  static void backwardInput(
+      MatMul.Dims d, float[] dy, int dyo, float[] w, int wo, float[] dx, int dxo) {
+    int full = d.out() / L * L;
+    for (int i = 0; i < d.n(); i++) {
+      int r = dyo + i * d.ldy();
+      int xr = dxo + i * d.ldx();
+      int k = 0;
+      for (; k + 4 <= d.in(); k += 4) {
+        dots4(d, dy, r, w, wo + k * d.out(), full, dx, xr + k);
+      }
+      for (; k < d.in(); k++) {
+        dx[xr + k] += VectorBlas.dot(dy, r, w, wo + k * d.out(), d.out());
+      }
+    }
+  }
+
+  private static void dots4(
+      MatMul.Dims d, float[] dy, int r, float[] w, int wk, int full, float[] dx, int xk) {
+    int o = d.out();
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c3 = FloatVector.zero(S);
+    for (int j = 0; j < full; j += L) {
+      FloatVector g = FloatVector.fromArray(S, dy, r + j);
+      c0 = g.fma(FloatVector.fromArray(S, w, wk + j), c0);
+      c1 = g.fma(FloatVector.fromArray(S, w, wk + o + j), c1);
+      c2 = g.fma(FloatVector.fromArray(S, w, wk + 2 * o + j), c2);
+      c3 = g.fma(FloatVector.fromArray(S, w, wk + 3 * o + j), c3);
+    }
+    float s0 = c0.reduceLanes(VectorOperators.ADD);
+    float s1 = c1.reduceLanes(VectorOperators.ADD);
+    float s2 = c2.reduceLanes(VectorOperators.ADD);
+    float s3 = c3.reduceLanes(VectorOperators.ADD);
+    for (int j = full; j < o; j++) {
+      float g = dy[r + j];
+      s0 += g * w[wk + j];
+      s1 += g * w[wk + o + j];
+      s2 += g * w[wk + 2 * o + j];
+      s3 += g * w[wk + 3 * o + j];
+    }
+    dx[xk] += s0;
+    dx[xk + 1] += s1;
+    dx[xk + 2] += s2;
+    dx[xk + 3] += s3;
+  }
+
+  /** dW += X^T dY: blocks of 4 weight rows x 3 column vectors, summed over the examples. */
+  static void backwardWeights(
+      MatMul.Dims d, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo) {
+    int j = 0;
+    for (; j + 3 * L <= d.out(); j += 3 * L) {
+      int k = 0;
+      for (; k + 4 <= d.in(); k += 4) {
+        grad4x3(d, x, xo, dy, dyo, dw, dwo, k, j);
+      }
+      for (; k < d.in(); k++) {
+        for (int v = 0; v < 3; v++) {
+          grad1x1(d, x, xo, dy, dyo, dw, dwo, k, j + v * L);
+        }
+      }
+    }
+    for (; j + L <= d.out(); j += L) {
+      for (int k = 0; k < d.in(); k++) {
+        grad1x1(d, x, xo, dy, dyo, dw, dwo, k, j);
+      }
+    }
+    ScalarMatMul.weightColumns(d, x, xo, dy, dyo, dw, dwo, j);
+  }
+
+  private static void grad4x3(
+      MatMul.Dims d, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo, int k, int j) {
+    int o = d.out();
+    int w0 = dwo + k * o + j;
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c02 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c12 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c22 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c32 = FloatVector.zero(S);
+    for (int i = 0; i < d.n(); i++) {
+      int g = dyo + i * d.ldy() + j;
+      int xi = xo + i * d.ldx() + k;
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      FloatVector g1 = FloatVector.fromArray(S, dy, g + L);
+      FloatVector g2 = FloatVector.fromArray(S, dy, g + 2 * L);
+      FloatVector a = FloatVector.broadcast(S, x[xi]);
+      c00 = a.fma(g0, c00);
+      c01 = a.fma(g1, c01);
+      c02 = a.fma(g2, c02);
+      a = FloatVector.broadcast(S, x[xi + 1]);
+      c10 = a.fma(g0, c10);
+      c11 = a.fma(g1, c11);
+      c12 = a.fma(g2, c12);
+      a = FloatVector.broadcast(S, x[xi + 2]);
+      c20 = a.fma(g0, c20);
+      c21 = a.fma(g1, c21);
+      c22 = a.fma(g2, c22);
+      a = FloatVector.broadcast(S, x[xi + 3]);
+      c30 = a.fma(g0, c30);
+      c31 = a.fma(g1, c31);
+      c32 = a.fma(g2, c32);
+    }
+    FloatVector.fromArray(S, dw, w0).add(c00).intoArray(dw, w0);
+    FloatVector.fromArray(S, dw, w0 + L).add(c01).intoArray(dw, w0 + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * L).add(c02).intoArray(dw, w0 + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + o).add(c10).intoArray(dw, w0 + o);
+    FloatVector.fromArray(S, dw, w0 + o + L).add(c11).intoArray(dw, w0 + o + L);
+    FloatVector.fromArray(S, dw, w0 + o + 2 * L).add(c12).intoArray(dw, w0 + o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o).add(c20).intoArray(dw, w0 + 2 * o);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + L).add(c21).intoArray(dw, w0 + 2 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L).add(c22).intoArray(dw, w0 + 2 * o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o).add(c30).intoArray(dw, w0 + 3 * o);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + L).add(c31).intoArray(dw, w0 + 3 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L).add(c32).intoArray(dw, w0 + 3 * o + 2 * L);
+  }
+
+  private static void grad1x1(
+      MatMul.Dims d, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo, int k, int j) {
+    FloatVector c = FloatVector.zero(S);
+    for (int i = 0; i < d.n(); i++) {
+      c =
+          FloatVector.broadcast(S, x[xo + i * d.ldx() + k])
+              .fma(FloatVector.fromArray(S, dy, dyo + i * d.ldy() + j), c);
+    }
+    int at = dwo + k * d.out() + j;
+    FloatVector.fromArray(S, dw, at).add(c).intoArray(dw, at);
+  }
+
+  /** db += column sums of dY. */
+  static void biasGrad(int n, int out, float[] dy, int dyo, int ldy, float[] db, int dbo) {
+    int j = 0;
+    for (; j + L <= out; j += L) {
+      FloatVector c = FloatVector.fromArray(S, db, dbo + j);
+      for (int i = 0; i < n; i++) {
+        c = c.add(FloatVector.fromArray(S, dy, dyo + i * ldy + j));
+      }
+      c.intoArray(db, dbo + j);
+    }
+    for (; j < out; j++) {
+      float s = db[dbo + j];
+      for (int i = 0; i < n; i++) {
+        s += dy[dyo + i * ldy + j];
+      }
+      db[dbo + j] = s;
+    }
+  }
+}

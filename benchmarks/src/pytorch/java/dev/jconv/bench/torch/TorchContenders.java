@@ -28,7 +28,10 @@ public final class TorchContenders {
             + Engine.getDjlVersion()
             + ", inter-op threads "
             + JniUtils.getNumInteropThreads()
-            + ", intra-op threads set per measurement (JniUtils.setNumThreads)";
+            + ", intra-op threads set per measurement (JniUtils.setNumThreads), OMP_WAIT_POLICY "
+            + (System.getenv("OMP_WAIT_POLICY") == null
+                ? "unset (OpenMP's default: threads spin at barriers before sleeping)"
+                : System.getenv("OMP_WAIT_POLICY"));
     return new Contender.Factory() {
       @Override
       public Contender create(String net, int batch, long seed) {

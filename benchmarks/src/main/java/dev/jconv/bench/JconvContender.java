@@ -1,6 +1,6 @@
 package dev.jconv.bench;
 
-import dev.jconv.Model;
+import dev.jconv.compiled.CompiledModel;
 import dev.jconv.parallel.Parallel;
 import dev.jconv.train.Sgd;
 import java.util.Random;
@@ -9,7 +9,7 @@ import java.util.Random;
  * A generated jconv model behind {@link Contender}: {@code predict}, a training step, plain SGD.
  */
 final class JconvContender implements Contender {
-  private final Model model;
+  private final CompiledModel model;
   private final int batch;
   private final float[] x;
   private final int[] labels;
@@ -19,7 +19,7 @@ final class JconvContender implements Contender {
   private final Sgd sgd = new Sgd().learningRate(0.01);
   private long step;
 
-  JconvContender(Model model, int batch, long seed) {
+  JconvContender(CompiledModel model, int batch, long seed) {
     this.model = model;
     this.batch = batch;
     Random random = new Random(seed);
@@ -39,9 +39,9 @@ final class JconvContender implements Contender {
   /**
    * The generated {@code <net>Model} of {@code dev.jconv.examples}, its weights drawn from seed.
    */
-  static Model model(String net, long seed) throws ReflectiveOperationException {
+  static CompiledModel model(String net, long seed) throws ReflectiveOperationException {
     Class<?> type = Class.forName("dev.jconv.examples." + net + "Model");
-    return (Model) type.getConstructor(long.class).newInstance(seed);
+    return (CompiledModel) type.getConstructor(long.class).newInstance(seed);
   }
 
   /** The factory of jconv contenders. */
@@ -59,7 +59,7 @@ final class JconvContender implements Contender {
     };
   }
 
-  Model model() {
+  CompiledModel model() {
     return model;
   }
 

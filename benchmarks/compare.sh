@@ -31,7 +31,7 @@ for jdk in "17:$JDK17" "25:$JDK25"; do
   # PyTorch's native warnings (NNPACK on this CPU) and the JVM's go to the .err file.
   # shellcheck disable=SC2086
   "$java" --add-modules jdk.incubator.vector $DJL -cp "$CP" dev.jconv.bench.SideBySide \
-    --label "jdk$name" --ceiling "$OUT/fma-jdk$name.tsv" --out "results/sidebyside-jdk$name.tsv" \
+    --label "jdk$name" --ceiling "$OUT/fma-jdk$name.tsv" --out "$OUT/sidebyside-jdk$name.tsv" \
     "$@" 2>"$OUT/sidebyside-jdk$name.err" | tee "$OUT/sidebyside-jdk$name.txt"
   # PyTorch warns once per convolution that NNPACK does not support this CPU: keep a count only.
   err="$OUT/sidebyside-jdk$name.err"

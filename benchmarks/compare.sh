@@ -7,7 +7,7 @@
 #
 #   benchmarks/compare.sh                       # everything
 #   SKIP_BUILD=1 benchmarks/compare.sh --nets SeedNet --rounds 5   # extra arguments go to the harness
-#   OMP_WAIT_POLICY=PASSIVE RESULTS=results/passive benchmarks/compare.sh   # PyTorch's threads sleep at barriers
+#   OMP_WAIT_POLICY=ACTIVE RESULTS=results/omp-spin benchmarks/compare.sh   # PyTorch's threads spin
 set -euo pipefail
 cd "$(dirname "$0")"
 JDK17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
@@ -18,6 +18,10 @@ fi
 CP="target/classes:$(cat target/sidebyside.classpath)"
 # DJL: stay offline, never call home, unpack the native library under target/.
 export OPT_OUT_TRACKING=true
+# PyTorch's OpenMP threads sleep at barriers instead of spinning: on a shared machine, a spinning
+# thread holds the core its partner needs and 2-thread runs fall to a tenth of 1-thread speed
+# (benchmarks/RESULTS.md); on an idle one the two policies measure the same.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 DJL="-DDJL_CACHE_DIR=target/djl-cache -Doffline=true -Dai.djl.offline=true -DOPT_OUT_TRACKING=true"
 OUT=${RESULTS:-results}
 mkdir -p "$OUT"

@@ -90,8 +90,8 @@ for net in NETS:
         print(f"| {net} | {NAMES[what]} | {t} | {pt} | {fmt(cells['jdk17'][0])} | {ratio(*cells['jdk17'])} "
               f"| {fmt(cells['jdk25'][0])} | {ratio(*cells['jdk25'])} |")
 print()
-print("\\* PyTorch ran slower on 2 threads than on 1 in that run: with another process on a core, its OpenMP")
-print("threads wait for each other at every operator (see the load above), so the 2-thread ratio flatters jconv.")
+print("\\* PyTorch ran slower on 2 threads than on 1 in that run: another process held a core (see the load")
+print("above) and PyTorch's threads meet at a barrier after every operator; that ratio flatters jconv.")
 print()
 print("FMA ceiling from Java (preferred species, 12 accumulators, `acc = a.fma(b, acc)`), GFLOP/s, median (best):")
 print()

@@ -2,7 +2,8 @@
 """Median of the measurement iterations of every result in <folder>/*.json (default results/), as a Markdown table."""
 import glob, json, os, statistics, sys
 
-FLOPS = {"fashionConv2": 2 * 14 * 14 * 5 * 5 * 32 * 64, "patchConv2": 2 * 32 * 32 * 3 * 3 * 8 * 16}
+FLOPS = {"fashionConv2": 2 * 14 * 14 * 5 * 5 * 32 * 64, "patchConv2": 2 * 32 * 32 * 3 * 3 * 8 * 16,
+         "seedConv5": 2 * 16 * 16 * 5 * 5 * 24 * 24}
 here = os.path.dirname(os.path.abspath(__file__))
 folder = sys.argv[1] if len(sys.argv) > 1 else "results"
 print("| config | benchmark | params | median | unit | min..max | GFLOP/s |")

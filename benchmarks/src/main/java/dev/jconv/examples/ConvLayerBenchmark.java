@@ -17,8 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One generated convolution kernel alone, to report GFLOP/s = 2 * OH * OW * KH * KW * Cin * Cout /
  * time: the largest conv layer of each example ({@code FashionTutorialNet.conv2}: 14x14x32 to
- * 14x14x64, 5x5, 20.07 MFLOP; {@code PatchNet.conv2}: 32x32x8 to 32x32x16, 3x3, 2.36 MFLOP, as
- * large as conv3 and conv5).
+ * 14x14x64, 5x5, 20.07 MFLOP; {@code SeedNet.conv5}: 16x16x24 to 16x16x24, 5x5, 7.37 MFLOP).
  */
 @State(Scope.Benchmark)
 @Fork(
@@ -32,23 +31,23 @@ public class ConvLayerBenchmark {
   /** FLOPs of {@code FashionTutorialNet.conv2}. */
   public static final long FASHION_CONV2_FLOPS = 2L * 14 * 14 * 5 * 5 * 32 * 64;
 
-  /** FLOPs of {@code PatchNet.conv2}. */
-  public static final long PATCH_CONV2_FLOPS = 2L * 32 * 32 * 3 * 3 * 8 * 16;
+  /** FLOPs of {@code SeedNet.conv5}. */
+  public static final long SEED_CONV5_FLOPS = 2L * 16 * 16 * 5 * 5 * 24 * 24;
 
   boolean simd;
-  float[] patchWeights;
+  float[] seedWeights;
   float[] fashionWeights;
   float[] input;
-  float[] patchWorkspace;
+  float[] seedWorkspace;
   float[] fashionWorkspace;
 
   @Setup
   public void setUp() {
     simd = VectorSupport.enabled();
-    patchWeights = new PatchNetModel(1).weights();
+    seedWeights = new SeedNetModel(1).weights();
     fashionWeights = new FashionTutorialNetModel(1).weights();
-    input = Nets.randomInput(new PatchNetModel(1), 1, new Random(1));
-    patchWorkspace = new float[PatchNetModel.WORKSPACE];
+    input = Nets.randomInput(new SeedNetModel(1), 1, new Random(1));
+    seedWorkspace = new float[SeedNetModel.WORKSPACE];
     fashionWorkspace = new float[FashionTutorialNetModel.WORKSPACE];
   }
 
@@ -63,12 +62,12 @@ public class ConvLayerBenchmark {
   }
 
   @Benchmark
-  public float[] patchConv2() {
+  public float[] seedConv5() {
     if (simd) {
-      PatchNetModel.Simd.conv2Forward(patchWeights, input, 0, patchWorkspace, 0);
+      SeedNetModel.Simd.conv5Forward(seedWeights, input, 0, seedWorkspace, 0);
     } else {
-      PatchNetModel.Scalar.conv2Forward(patchWeights, input, 0, patchWorkspace, 0);
+      SeedNetModel.Scalar.conv5Forward(seedWeights, input, 0, seedWorkspace, 0);
     }
-    return patchWorkspace;
+    return seedWorkspace;
   }
 }

@@ -13,6 +13,8 @@ final class Nets {
         return new PatchNetModel(42);
       case "FashionTutorialNet":
         return new FashionTutorialNetModel(42);
+      case "SeedNet":
+        return new SeedNetModel(42);
       default:
         throw new IllegalArgumentException("no benchmark network " + name);
     }

@@ -1,0 +1,55 @@
+package dev.jconv.augment;
+
+/**
+ * Scales each channel's deviation from its mean by a random factor, as Keras's {@code
+ * RandomContrast}: {@code (x - mean) * f + mean} with the mean over the image's pixels per channel
+ * and {@code f} in {@code [1 - lower, 1 + upper]}, then clipped to the value range.
+ */
+public final class Contrast extends Photometric<Contrast> {
+  private final double lower;
+  private final double upper;
+
+  private Contrast(double lower, double upper, double p, float lo, float hi) {
+    super(p, lo, hi);
+    Check.range("lower", 0, lower, 0, 1);
+    Check.nonNegative("upper", upper);
+    this.lower = lower;
+    this.upper = upper;
+  }
+
+  /** A factor in {@code [1 - factor, 1 + factor]} ({@code factor} in [0, 1]). */
+  public static Contrast of(double factor) {
+    return of(factor, factor);
+  }
+
+  /** A factor in {@code [1 - lower, 1 + upper]}. */
+  public static Contrast of(double lower, double upper) {
+    return new Contrast(lower, upper, 1, 0, 1);
+  }
+
+  @Override
+  Contrast with(double p, float lo, float hi) {
+    return new Contrast(lower, upper, p, lo, hi);
+  }
+
+  @Override
+  void adjust(Canvas canvas, Rng rng) {
+    float f = (float) rng.uniform(1 - lower, 1 + upper);
+    if (f == 1) {
+      return;
+    }
+    float[] p = canvas.pixels();
+    int c = canvas.channels();
+    int n = canvas.size();
+    for (int ch = 0; ch < c; ch++) {
+      double sum = 0;
+      for (int i = ch; i < n; i += c) {
+        sum += p[i];
+      }
+      float mean = (float) (sum / (n / c));
+      for (int i = ch; i < n; i += c) {
+        p[i] = clip((p[i] - mean) * f + mean);
+      }
+    }
+  }
+}

@@ -6,15 +6,14 @@ package dev.jconv.augment;
  * and {@code f} in {@code [1 - lower, 1 + upper]}, then clipped to the value range.
  */
 public final class Contrast extends Photometric<Contrast> {
-  private final double lower;
-  private final double upper;
+  private final double factorLo;
+  private final double factorHi;
 
-  private Contrast(double lower, double upper, double p, float lo, float hi) {
+  private Contrast(double factorLo, double factorHi, double p, float lo, float hi) {
     super(p, lo, hi);
-    Check.range("lower", 0, lower, 0, 1);
-    Check.nonNegative("upper", upper);
-    this.lower = lower;
-    this.upper = upper;
+    Check.range("contrast factor", factorLo, factorHi, 0, 1e3);
+    this.factorLo = factorLo;
+    this.factorHi = factorHi;
   }
 
   /** A factor in {@code [1 - factor, 1 + factor]} ({@code factor} in [0, 1]). */
@@ -24,17 +23,24 @@ public final class Contrast extends Photometric<Contrast> {
 
   /** A factor in {@code [1 - lower, 1 + upper]}. */
   public static Contrast of(double lower, double upper) {
-    return new Contrast(lower, upper, 1, 0, 1);
+    Check.range("lower", 0, lower, 0, 1);
+    Check.nonNegative("upper", upper);
+    return between(1 - lower, 1 + upper);
+  }
+
+  /** A factor {@code f} in {@code [lo, hi]} itself (for example {@code 1.5, 1.5}). */
+  public static Contrast between(double lo, double hi) {
+    return new Contrast(lo, hi, 1, 0, 1);
   }
 
   @Override
   Contrast with(double p, float lo, float hi) {
-    return new Contrast(lower, upper, p, lo, hi);
+    return new Contrast(factorLo, factorHi, p, lo, hi);
   }
 
   @Override
   void adjust(Canvas canvas, Rng rng) {
-    float f = (float) rng.uniform(1 - lower, 1 + upper);
+    float f = (float) rng.uniform(factorLo, factorHi);
     if (f == 1) {
       return;
     }

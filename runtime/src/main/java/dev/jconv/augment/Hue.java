@@ -6,26 +6,34 @@ package dev.jconv.augment;
  * hue moves by a shift in {@code [-factor, factor]} (at most 0.5), and it comes back.
  */
 public final class Hue extends Photometric<Hue> {
-  private final double factor;
+  private final double shiftLo;
+  private final double shiftHi;
 
-  private Hue(double factor, double p, float lo, float hi) {
+  private Hue(double shiftLo, double shiftHi, double p, float lo, float hi) {
     super(p, lo, hi);
-    Check.range("hue factor", 0, factor, 0, 0.5);
+    Check.range("hue shift", shiftLo, shiftHi, -0.5, 0.5);
     if (!Float.isFinite(hi - lo)) {
       throw new IllegalArgumentException(
           "Hue needs a finite value range, got [" + lo + ", " + hi + "]");
     }
-    this.factor = factor;
+    this.shiftLo = shiftLo;
+    this.shiftHi = shiftHi;
   }
 
   /** A hue shift of up to {@code factor} turns either way ({@code factor} in [0, 0.5]). */
   public static Hue of(double factor) {
-    return new Hue(factor, 1, 0, 1);
+    Check.range("hue factor", 0, factor, 0, 0.5);
+    return between(-factor, factor);
+  }
+
+  /** A hue shift in {@code [lo, hi]} turns (within [-0.5, 0.5]; 1/3 turns red into green). */
+  public static Hue between(double lo, double hi) {
+    return new Hue(lo, hi, 1, 0, 1);
   }
 
   @Override
   Hue with(double p, float lo, float hi) {
-    return new Hue(factor, p, lo, hi);
+    return new Hue(shiftLo, shiftHi, p, lo, hi);
   }
 
   @Override
@@ -35,7 +43,7 @@ public final class Hue extends Photometric<Hue> {
 
   @Override
   void adjust(Canvas canvas, Rng rng) {
-    float shift = (float) rng.uniform(-factor, factor);
+    float shift = (float) rng.uniform(shiftLo, shiftHi);
     if (shift == 0) {
       return;
     }

@@ -48,7 +48,7 @@ public final class Perspective extends Geometric<Perspective> {
   }
 
   /** Two rows of the system {@code u = (a x + b y + c) / (g x + h y + 1)}, likewise v. */
-  private static void corner(double[] s, int k, double x, double y, double u, double v) {
+  static void corner(double[] s, int k, double x, double y, double u, double v) {
     int o = 2 * k * 9;
     java.util.Arrays.fill(s, o, o + 18, 0);
     s[o] = x;

@@ -28,6 +28,7 @@ import java.util.List;
  */
 public final class Pipeline implements Transform {
   private final List<Transform> transforms;
+  private final Transform[] steps; // indexed, so applying allocates no iterator
 
   private Pipeline(List<Transform> transforms) {
     for (Transform t : transforms) {
@@ -36,6 +37,7 @@ public final class Pipeline implements Transform {
       }
     }
     this.transforms = List.copyOf(transforms);
+    this.steps = this.transforms.toArray(new Transform[0]);
   }
 
   /** The transforms, applied in this order. */
@@ -67,8 +69,8 @@ public final class Pipeline implements Transform {
 
   @Override
   public void apply(Canvas canvas, Rng rng) {
-    for (Transform t : transforms) {
-      t.apply(canvas, rng);
+    for (int i = 0; i < steps.length; i++) {
+      steps[i].apply(canvas, rng);
     }
   }
 
@@ -129,7 +131,7 @@ public final class Pipeline implements Transform {
 
   /** Transforms one example in place on this thread's workspace; no checks. */
   void transform(float[] x, int offset, int h, int w, int c, long seed) {
-    if (transforms.isEmpty()) {
+    if (steps.length == 0) {
       return;
     }
     Workspace ws = Workspace.get();

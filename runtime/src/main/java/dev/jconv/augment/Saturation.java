@@ -6,21 +6,30 @@ package dev.jconv.augment;
  * factor), 1 + factor]} (0 gives grey, above 1 more saturated) and grey the BT.601 luma.
  */
 public final class Saturation extends Photometric<Saturation> {
-  private final double factor;
+  private final double factorLo;
+  private final double factorHi;
 
-  private Saturation(double factor, double p, float lo, float hi) {
+  private Saturation(double factorLo, double factorHi, double p, float lo, float hi) {
     super(p, lo, hi);
-    this.factor = Check.nonNegative("factor", factor);
+    Check.range("saturation factor", factorLo, factorHi, 0, 1e3);
+    this.factorLo = factorLo;
+    this.factorHi = factorHi;
   }
 
   /** A saturation factor in {@code [max(0, 1 - factor), 1 + factor]}. */
   public static Saturation of(double factor) {
-    return new Saturation(factor, 1, 0, 1);
+    Check.nonNegative("factor", factor);
+    return between(Math.max(0, 1 - factor), 1 + factor);
+  }
+
+  /** A saturation factor {@code s} in {@code [lo, hi]} itself (0: grey, 1: unchanged). */
+  public static Saturation between(double lo, double hi) {
+    return new Saturation(lo, hi, 1, 0, 1);
   }
 
   @Override
   Saturation with(double p, float lo, float hi) {
-    return new Saturation(factor, p, lo, hi);
+    return new Saturation(factorLo, factorHi, p, lo, hi);
   }
 
   @Override
@@ -30,7 +39,7 @@ public final class Saturation extends Photometric<Saturation> {
 
   @Override
   void adjust(Canvas canvas, Rng rng) {
-    float s = (float) rng.uniform(Math.max(0, 1 - factor), 1 + factor);
+    float s = (float) rng.uniform(factorLo, factorHi);
     if (s == 1) {
       return;
     }

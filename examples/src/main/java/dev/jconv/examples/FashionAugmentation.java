@@ -11,6 +11,7 @@ import dev.jconv.data.ArrayDataset;
 import dev.jconv.data.FashionMnist;
 import dev.jconv.train.Adam;
 import dev.jconv.train.Evaluation;
+import dev.jconv.train.Evaluator;
 import dev.jconv.train.History;
 import dev.jconv.train.Trainer;
 import java.io.IOException;
@@ -102,10 +103,10 @@ public final class FashionAugmentation {
     }
     History history = trainer.fit(train);
     double seconds = FashionData.secondsPerEpoch(history);
-    Evaluation plain = Trainer.of(model).batchSize(256).evaluate(test);
+    Evaluation plain = Evaluator.evaluate(model, test);
     Model tta = TestTimeAugmentation.of(model, TEST, copies, 7);
     long start = System.nanoTime();
-    Evaluation withTta = Trainer.of(tta).batchSize(256).evaluate(test);
+    Evaluation withTta = Evaluator.evaluate(tta, test);
     double ttaSeconds = (System.nanoTime() - start) / 1e9;
     System.out.println("  test: " + plain + "\n  TTA:  " + withTta);
     return new Row(name, plain.accuracy(), withTta.accuracy(), seconds, ttaSeconds);

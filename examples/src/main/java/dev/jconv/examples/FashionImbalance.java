@@ -13,6 +13,7 @@ import dev.jconv.data.ArrayDataset;
 import dev.jconv.data.FashionMnist;
 import dev.jconv.train.Adam;
 import dev.jconv.train.Evaluation;
+import dev.jconv.train.Evaluator;
 import dev.jconv.train.History;
 import dev.jconv.train.Trainer;
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class FashionImbalance {
     }
     History history = trainer.fit(train);
     double seconds = FashionData.secondsPerEpoch(history);
-    Evaluation e = Trainer.of(model).batchSize(256).evaluate(test);
+    Evaluation e = Evaluator.evaluate(model, test);
     int[] row = e.confusion()[k];
     int total = 0;
     for (int v : row) {

@@ -2,6 +2,8 @@ package dev.jconv.augment;
 
 import dev.jconv.Layer;
 import dev.jconv.Model;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,7 +18,7 @@ import java.util.List;
  * Model tta = TestTimeAugmentation.of(model, Pipeline.of(Flip.horizontal(), Translate.of(0.05, 0.05)), 8, 1);
  * float[] p = tta.predict(image);                       // one image
  * tta.predict(batch, n, out);                           // a batch, over the cores
- * Evaluation e = Trainer.of(tta).evaluate(testSet);     // a whole evaluation
+ * Evaluation e = Evaluator.evaluate(tta, testSet);      // a whole evaluation
  * }</pre>
  *
  * <p>It shares the model's weights and layers (live) and is for inference only: training it throws.
@@ -135,10 +137,15 @@ public final class TestTimeAugmentation implements Model {
     return model.weights();
   }
 
+  /** Saves the underlying model's weights. */
   @Override
-  public float backpropagate(
-      float[] x, int[] labels, int n, float[] grads, float[] inputGrads, long seed) {
-    throw new UnsupportedOperationException(
-        "test-time augmentation is for inference only; train " + model.name() + " itself");
+  public void save(Path file) throws IOException {
+    model.save(file);
+  }
+
+  /** Loads the underlying model's weights. */
+  @Override
+  public void load(Path file) throws IOException {
+    model.load(file);
   }
 }

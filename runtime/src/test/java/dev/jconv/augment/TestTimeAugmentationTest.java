@@ -10,7 +10,7 @@ import dev.jconv.Model;
 import dev.jconv.data.ArrayDataset;
 import dev.jconv.parallel.Parallel;
 import dev.jconv.train.Evaluation;
-import dev.jconv.train.Trainer;
+import dev.jconv.train.Evaluator;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,12 @@ class TestTimeAugmentationTest {
     }
 
     @Override
-    public float backpropagate(float[] x, int[] l, int n, float[] g, float[] ig, long seed) {
+    public void save(java.nio.file.Path file) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void load(java.nio.file.Path file) {
       throw new UnsupportedOperationException();
     }
   }
@@ -132,7 +137,7 @@ class TestTimeAugmentationTest {
         labels[i] = i % 3;
       }
       ArrayDataset data = new ArrayDataset(batch, labels, new int[] {4, 4, 1}, 3);
-      Evaluation e = Trainer.of(tta).batchSize(4).evaluate(data);
+      Evaluation e = Evaluator.evaluate(tta, data, 4);
       int hits = 0;
       for (int i = 0; i < n; i++) {
         float[] p = Arrays.copyOfRange(out, i * 3, (i + 1) * 3);
@@ -149,9 +154,7 @@ class TestTimeAugmentationTest {
   void trainingThroughItIsRefused() {
     TestTimeAugmentation tta =
         TestTimeAugmentation.of(new HalvesModel(), Pipeline.identity(), 2, 1);
-    assertThrows(
-        UnsupportedOperationException.class,
-        () -> tta.backpropagate(new float[16], new int[1], 1, new float[0], null, 1));
+    assertThrows(IllegalArgumentException.class, () -> dev.jconv.train.Trainer.of(tta));
     assertThrows(
         IllegalArgumentException.class,
         () -> TestTimeAugmentation.of(new HalvesModel(), Pipeline.identity(), 0, 1));

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jconv.Layer;
-import dev.jconv.Model;
 import dev.jconv.augment.ClassAugmentation;
 import dev.jconv.augment.Flip;
 import dev.jconv.augment.Pipeline;
 import dev.jconv.augment.Rotate;
 import dev.jconv.augment.Translate;
+import dev.jconv.compiled.CompiledModel;
 import dev.jconv.data.ArrayDataset;
 import dev.jconv.parallel.Parallel;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Trainer.augment feeds seeded, prefetched, augmented batches; resumed runs repeat them. */
 class AugmentedTrainingTest {
   /** Records every batch it is trained on; its gradients are zero. */
-  static final class RecordingModel implements Model {
+  static final class RecordingModel implements CompiledModel {
     final FakeModel weights = FakeModel.small();
     final List<float[]> batches = new ArrayList<>();
     final List<int[]> labels = new ArrayList<>();

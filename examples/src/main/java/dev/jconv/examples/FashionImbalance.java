@@ -1,14 +1,9 @@
 package dev.jconv.examples;
 
 import dev.jconv.augment.ClassAugmentation;
-import dev.jconv.augment.Contrast;
-import dev.jconv.augment.Erasing;
-import dev.jconv.augment.Fill;
 import dev.jconv.augment.Flip;
 import dev.jconv.augment.Pipeline;
-import dev.jconv.augment.Rotate;
-import dev.jconv.augment.Translate;
-import dev.jconv.augment.Zoom;
+import dev.jconv.augment.RandomCrop;
 import dev.jconv.data.ArrayDataset;
 import dev.jconv.data.FashionMnist;
 import dev.jconv.train.Adam;
@@ -28,15 +23,13 @@ import java.util.Locale;
  * -Dexec.args="--class 2 --per-class 1500 --epochs 3"}.
  */
 public final class FashionImbalance {
-  /** The minority class's augmentation: stronger than the usual, to vary its few examples. */
-  static final Pipeline MINORITY =
-      Pipeline.of(
-          Flip.horizontal(),
-          Translate.of(0.1, 0.1).fill(Fill.CONSTANT),
-          Rotate.degrees(10).fill(Fill.CONSTANT),
-          Zoom.of(0.1).fill(Fill.CONSTANT),
-          Contrast.of(0.2),
-          Erasing.of().scale(0.02, 0.1));
+  /**
+   * The minority class's augmentation: mirror and whole-pixel shifts only. A first run with
+   * rotation, zoom, contrast and erasing made the minority images blurry and patched, the network
+   * learnt those artefacts as the class's cue, and the class's recall fell to 0.008: transforms
+   * applied to one class only must not leave a visible trace.
+   */
+  static final Pipeline MINORITY = Pipeline.of(Flip.horizontal(), RandomCrop.of(2));
 
   private FashionImbalance() {}
 

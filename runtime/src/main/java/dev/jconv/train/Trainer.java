@@ -1,6 +1,8 @@
 package dev.jconv.train;
 
 import dev.jconv.Model;
+import dev.jconv.augment.ClassAugmentation;
+import dev.jconv.augment.Pipeline;
 import dev.jconv.compiled.CompiledModel;
 import dev.jconv.data.Dataset;
 import dev.jconv.data.Datasets;
@@ -48,6 +50,7 @@ public final class Trainer {
   private Path checkpoint;
   private double labelSmoothing;
   private float[] classWeights;
+  private ClassAugmentation augmentation;
   private PrintStream out = System.out;
   private boolean verbose = true;
 
@@ -144,6 +147,21 @@ public final class Trainer {
     return this;
   }
 
+  /**
+   * Augments every training example on the fly with {@code pipeline}, on worker threads that
+   * prepare the next batches while the current one trains; seeded per step, so a resumed run sees
+   * the same images. Validation and evaluation data are not augmented.
+   */
+  public Trainer augment(Pipeline pipeline) {
+    return augment(ClassAugmentation.of(pipeline));
+  }
+
+  /** As {@link #augment(Pipeline)}, with per-class pipelines and oversampling. */
+  public Trainer augment(ClassAugmentation augmentation) {
+    this.augmentation = augmentation;
+    return this;
+  }
+
   /** Adds a callback, such as {@link EarlyStopping}. */
   public Trainer callback(Callback callback) {
     callbacks.add(callback);
@@ -204,13 +222,17 @@ public final class Trainer {
               + model.outputSize()
               + " classes");
     }
+    AugmentedBatches feed =
+        augmentation == null
+            ? null
+            : new AugmentedBatches(train, augmentation, batchSize, epochs, seed);
+    int epochSize = feed == null ? train.size() : feed.epochSize();
     Step step =
-        new Step(
-            model, Math.min(batchSize, Math.max(train.size(), 1)), labelSmoothing, classWeights);
-    int stepsPerEpoch = (train.size() + batchSize - 1) / batchSize;
+        new Step(model, Math.min(batchSize, Math.max(epochSize, 1)), labelSmoothing, classWeights);
+    int stepsPerEpoch = (epochSize + batchSize - 1) / batchSize;
     for (int epoch = firstEpoch; epoch < epochs; epoch++) {
       long start = System.nanoTime();
-      int[] order = permutation(train.size(), seed + epoch);
+      int[] order = feed == null ? permutation(train.size(), seed + epoch) : feed.order();
       ProgressBar bar =
           new ProgressBar(
               out, System.console() != null, "Epoch " + (epoch + 1) + "/" + epochs, stepsPerEpoch);
@@ -219,11 +241,13 @@ public final class Trainer {
       int seen = 0;
       for (int b = 0; b < stepsPerEpoch; b++) {
         int from = b * batchSize;
-        int n = Math.min(batchSize, train.size() - from);
+        int n = Math.min(batchSize, epochSize - from);
         int globalStep = epoch * stepsPerEpoch + b;
         double rate = schedule.rate(epoch, globalStep, stepsPerEpoch, baseRate);
         optimizer.setLearningRate(rate);
-        float loss = step.run(train, order, from, n, seed * 1_000_003L + globalStep);
+        Dataset batch = feed == null ? train : feed.batch(epoch, b);
+        float loss =
+            step.run(batch, order, feed == null ? from : 0, n, seed * 1_000_003L + globalStep);
         if (!Float.isFinite(loss)) {
           optimizer.setLearningRate(baseRate);
           throw new IllegalStateException(

@@ -1,18 +1,18 @@
 package dev.jconv.transfer;
 
 import dev.jconv.Layer;
-import dev.jconv.Model;
 import dev.jconv.Param;
+import dev.jconv.compiled.CompiledModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A hand-made {@link Model} for transfer tests: layers of named parameter tensors over one flat
- * array whose values are seeded, no forward or backward pass.
+ * A hand-made {@link CompiledModel} for transfer tests: layers of named parameter tensors over one
+ * flat array whose values are seeded, no forward or backward pass.
  */
-final class TestNet implements Model {
+final class TestNet implements CompiledModel {
   private final String name;
   private final List<Layer> layers;
   private final float[] weights;

@@ -113,6 +113,15 @@ public final class Layer {
     return this;
   }
 
+  /**
+   * Keras's {@code layer.trainable = trainable}: {@link #freeze()} when false, {@link #unfreeze()}
+   * when true; returns this.
+   */
+  public Layer setTrainable(boolean trainable) {
+    this.trainable = trainable;
+    return this;
+  }
+
   @Override
   public String toString() {
     return name + " (" + type + ") " + Arrays.toString(outputShape);

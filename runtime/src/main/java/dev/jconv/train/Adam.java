@@ -21,6 +21,12 @@ package dev.jconv.train;
  * Adam documentation (keras.io/api/optimizers/adam). The state holds {@code adam.m} and {@code
  * adam.v}.
  *
+ * <p>{@code t} counts the steps that updated the layer. It equals Keras's {@code iterations + 1}
+ * unless the layer was frozen for a while: a layer unfrozen for fine-tuning then starts with {@code
+ * t = 1}, as under a fresh optimizer, while the head keeps its moments. (With the optimizer's
+ * count, the zero moments of a newly unfrozen layer would be corrected as if they were old, and its
+ * first hundreds of steps would be up to six times the learning rate.)
+ *
  * <pre>{@code
  * Optimizer opt = new Adam().learningRate(3e-4);
  * }</pre>
@@ -38,7 +44,6 @@ public class Adam extends Optimizer {
   private double beta2 = 0.999;
   private double epsilon = 1e-7;
 
-  private double stepCorrection;
   private float oneMinusBeta1;
   private float oneMinusBeta2;
   private float stepEpsilon;
@@ -119,17 +124,19 @@ public class Adam extends Optimizer {
 
   @Override
   protected final void prepare(long t) {
-    stepCorrection = Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
     oneMinusBeta1 = (float) (1 - beta1);
     oneMinusBeta2 = (float) (1 - beta2);
     stepEpsilon = (float) epsilon;
   }
 
   @Override
-  protected final void update(float[] w, float[] g, float[][] slots, int from, int to, double lr) {
+  protected final void update(
+      float[] w, float[] g, float[][] slots, int from, int to, double lr, long t) {
     float[] m = slots[0];
     float[] v = slots[1];
-    float alpha = (float) (lr * stepCorrection);
+    // t counts this layer's own steps: a layer unfrozen late gets a fresh bias correction.
+    double correction = Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+    float alpha = (float) (lr * correction);
     float b1 = oneMinusBeta1;
     float b2 = oneMinusBeta2;
     float eps = stepEpsilon;

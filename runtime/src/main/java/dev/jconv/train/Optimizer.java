@@ -3,6 +3,7 @@ package dev.jconv.train;
 import dev.jconv.Model;
 import dev.jconv.parallel.Parallel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,12 @@ public abstract class Optimizer {
   /** Name of the state entry holding the iteration count (see {@link #state()}). */
   public static final String ITERATIONS = "optimizer.iterations";
 
+  /**
+   * Name of the state entry holding, per layer, how many steps updated it (see {@link #state()});
+   * present only when a layer was frozen for some steps.
+   */
+  public static final String LAYER_ITERATIONS = "optimizer.layer_iterations";
+
   /** Below this many updated values a step stays on the calling thread. */
   static final int PARALLEL_MIN = 1 << 16;
 
@@ -40,6 +47,10 @@ public abstract class Optimizer {
   private final List<String> noDecay = new ArrayList<>();
   private boolean rangesStale;
   private long iterations;
+  // Per layer of the bound model: the steps that updated it, so that a layer unfrozen after the
+  // head has trained starts its moments (Adam's bias correction) afresh.
+  private long[] layerSteps;
+  private long[] pendingLayerSteps;
 
   private ParamRanges ranges;
   private String[] slotNames;
@@ -162,6 +173,7 @@ public abstract class Optimizer {
     }
     ranges.refresh();
     ensureSlots(weights.length);
+    countLayerSteps();
     long t = iterations + 1;
     prepare(t);
     stepWeights = weights;
@@ -182,9 +194,10 @@ public abstract class Optimizer {
   }
 
   /**
-   * The optimizer's state for a checkpoint: {@link #ITERATIONS} and one array per slot (such as
-   * {@code adam.m}), each as long as the model's weights ({@code 0} long before the first step).
-   * The arrays are copies; {@link #restoreState} takes them back.
+   * The optimizer's state for a checkpoint: {@link #ITERATIONS}, one array per slot (such as {@code
+   * adam.m}), each as long as the model's weights ({@code 0} long before the first step), and
+   * {@link #LAYER_ITERATIONS} when some layer has taken fewer steps than the optimizer (it was
+   * frozen for a while). The arrays are copies; {@link #restoreState} takes them back.
    *
    * <p>{@link #ITERATIONS} holds the count exactly as two floats: {@code count % 2^24} and {@code
    * count / 2^24}.
@@ -201,6 +214,10 @@ public abstract class Optimizer {
         slot = slotNames == names ? slots[s] : new float[0];
       }
       state.put(names[s], slot.clone());
+    }
+    long[] perLayer = pendingLayerSteps != null ? pendingLayerSteps : layerSteps;
+    if (perLayer != null && Arrays.stream(perLayer).anyMatch(n -> n != iterations)) {
+      state.put(LAYER_ITERATIONS, OptimizerStates.encode(perLayer));
     }
     return state;
   }
@@ -219,11 +236,17 @@ public abstract class Optimizer {
     int expected = ranges == null ? -1 : ranges.model().weights().length;
     if (expected >= 0) {
       OptimizerStates.checkLength(getClass().getSimpleName(), copy, names, expected);
+      OptimizerStates.checkLayers(
+          getClass().getSimpleName(), copy.get(LAYER_ITERATIONS), ranges.layerCount());
     }
     iterations = OptimizerStates.iterations(copy.get(ITERATIONS));
+    float[] perLayer = copy.remove(LAYER_ITERATIONS);
+    pendingLayerSteps = perLayer == null ? null : OptimizerStates.decode(perLayer);
+    layerSteps = null;
     pendingState = copy;
     if (ranges != null) {
       ensureSlots(expected);
+      ensureLayerSteps();
     }
   }
 
@@ -250,9 +273,11 @@ public abstract class Optimizer {
    * @param from the first index to update
    * @param to one past the last index
    * @param lr the learning rate of these weights (multiplier applied)
+   * @param t the 1-based number of steps that have updated these weights, this one included: the
+   *     optimizer's step number, less the steps during which their layer was frozen
    */
   protected abstract void update(
-      float[] w, float[] g, float[][] slots, int from, int to, double lr);
+      float[] w, float[] g, float[][] slots, int from, int to, double lr, long t);
 
   private void bind(Model model, int weightCount) {
     if (slots.length > 0 && slots[0].length != weightCount) {
@@ -268,9 +293,38 @@ public abstract class Optimizer {
     }
     ParamRanges built = new ParamRanges(model, noDecay);
     built.checkLayerNames(multipliers);
+    if (pendingLayerSteps != null) {
+      OptimizerStates.checkLayers(
+          getClass().getSimpleName(),
+          OptimizerStates.encode(pendingLayerSteps),
+          built.layerCount());
+    }
+    if (ranges != null && ranges.model() != model) {
+      layerSteps = null; // another model of the same size: its layers start from the count
+    }
     ranges = built;
     rangesStale = false;
     multipliersChanged = true;
+    ensureLayerSteps();
+  }
+
+  private void ensureLayerSteps() {
+    if (pendingLayerSteps != null) {
+      layerSteps = pendingLayerSteps;
+      pendingLayerSteps = null;
+    } else if (layerSteps == null || layerSteps.length != ranges.layerCount()) {
+      layerSteps = new long[ranges.layerCount()];
+      Arrays.fill(layerSteps, iterations);
+    }
+  }
+
+  // Called once per step after the ranges are refreshed: counts this step for updated layers.
+  private void countLayerSteps() {
+    for (int li = 0; li < layerSteps.length; li++) {
+      if (ranges.layerActive(li)) {
+        layerSteps[li]++;
+      }
+    }
   }
 
   private void ensureSlots(int weightCount) {
@@ -314,7 +368,8 @@ public abstract class Optimizer {
         if (weightDecayRate != 0 && ranges.decays(r)) {
           decay(stepWeights, base + a, base + b, (float) (lr * weightDecayRate));
         }
-        update(stepWeights, stepGrads, slots, base + a, base + b, lr);
+        long t = layerSteps[ranges.activeLayer(r)];
+        update(stepWeights, stepGrads, slots, base + a, base + b, lr, t);
       }
     }
   }

@@ -32,7 +32,7 @@ final class OptimizerStates {
       expected.add(n);
     }
     for (String key : state.keySet()) {
-      if (!expected.contains(key)) {
+      if (!expected.contains(key) && !key.equals(Optimizer.LAYER_ITERATIONS)) {
         throw new IllegalArgumentException(
             where + ": unknown entry '" + key + "'; expected exactly " + expected);
       }
@@ -54,18 +54,26 @@ final class OptimizerStates {
               + " values, expected 2 (count % 2^24, count / 2^24)");
     }
     for (float f : it) {
-      if (!(f >= 0 && f < FLOAT_EXACT && f == Math.rint(f))) {
-        throw new IllegalArgumentException(
-            where
-                + ": entry '"
-                + Optimizer.ITERATIONS
-                + "' holds "
-                + f
-                + ", expected whole numbers in [0, 2^24)");
-      }
+      checkCount(where, Optimizer.ITERATIONS, f);
     }
     Map<String, float[]> copy = new LinkedHashMap<>();
     copy.put(Optimizer.ITERATIONS, it.clone());
+    float[] perLayer = state.get(Optimizer.LAYER_ITERATIONS);
+    if (perLayer != null) {
+      if (perLayer.length % 2 != 0) {
+        throw new IllegalArgumentException(
+            where
+                + ": entry '"
+                + Optimizer.LAYER_ITERATIONS
+                + "' has "
+                + perLayer.length
+                + " values, expected two per layer");
+      }
+      for (float f : perLayer) {
+        checkCount(where, Optimizer.LAYER_ITERATIONS, f);
+      }
+      copy.put(Optimizer.LAYER_ITERATIONS, perLayer.clone());
+    }
     int length = -1;
     String first = null;
     for (String n : names) {
@@ -88,6 +96,47 @@ final class OptimizerStates {
       copy.put(n, slot.clone());
     }
     return copy;
+  }
+
+  private static void checkCount(String where, String entry, float f) {
+    if (!(f >= 0 && f < FLOAT_EXACT && f == Math.rint(f))) {
+      throw new IllegalArgumentException(
+          where + ": entry '" + entry + "' holds " + f + ", expected whole numbers in [0, 2^24)");
+    }
+  }
+
+  /** Per-layer counts, each as {@link #iterations(long)} encodes it. */
+  static float[] encode(long[] counts) {
+    float[] out = new float[counts.length * 2];
+    for (int i = 0; i < counts.length; i++) {
+      out[2 * i] = counts[i] % FLOAT_EXACT;
+      out[2 * i + 1] = counts[i] / FLOAT_EXACT;
+    }
+    return out;
+  }
+
+  /** The counts encoded by {@link #encode(long[])}. */
+  static long[] decode(float[] encoded) {
+    long[] out = new long[encoded.length / 2];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (long) encoded[2 * i] + (long) encoded[2 * i + 1] * FLOAT_EXACT;
+    }
+    return out;
+  }
+
+  /** Checks that per-layer counts, when present, cover {@code layers} layers. */
+  static void checkLayers(String owner, float[] perLayer, int layers) {
+    if (perLayer != null && perLayer.length != 2 * layers) {
+      throw new IllegalArgumentException(
+          owner
+              + ".restoreState: entry '"
+              + Optimizer.LAYER_ITERATIONS
+              + "' counts "
+              + perLayer.length / 2
+              + " layers but the model has "
+              + layers
+              + "; the state was saved for a different network");
+    }
   }
 
   /** Checks that every slot of {@code state} has {@code weights} values (or none: zeros). */

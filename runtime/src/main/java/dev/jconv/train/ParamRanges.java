@@ -165,6 +165,21 @@ final class ParamRanges {
     activeTotal = start;
   }
 
+  /** Number of layers of the model. */
+  int layerCount() {
+    return layers.length;
+  }
+
+  /** Whether layer {@code li} was trainable at the last {@link #refresh}. */
+  boolean layerActive(int li) {
+    return seenTrainable[li];
+  }
+
+  /** The layer index of active range {@code r}. */
+  int activeLayer(int r) {
+    return activeLayer[r];
+  }
+
   int activeCount() {
     return activeCount;
   }

@@ -103,7 +103,8 @@ public final class Sgd extends Optimizer {
   }
 
   @Override
-  protected void update(float[] w, float[] g, float[][] slots, int from, int to, double lr) {
+  protected void update(
+      float[] w, float[] g, float[][] slots, int from, int to, double lr, long t) {
     float rate = (float) lr;
     if (slots.length == 0) {
       for (int i = from; i < to; i++) {

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One generated convolution kernel alone, to report GFLOP/s = 2 * OH * OW * KH * KW * Cin * Cout /
  * time: the largest conv layer of each example ({@code FashionTutorialNet.conv2}: 14x14x32 to
- * 14x14x64, 5x5, 20.07 MFLOP; {@code PatchNet.conv2}: 32x32x8 to 32x32x16, 3x3, 2.36 MFLOP, as
+ * 14x14x64, 5x5, 20.07 MFLOP; {@code BatchNormNet.conv2}: 32x32x8 to 32x32x16, 3x3, 2.36 MFLOP, as
  * large as conv3 and conv5).
  */
 @State(Scope.Benchmark)
@@ -32,7 +32,7 @@ public class ConvLayerBenchmark {
   /** FLOPs of {@code FashionTutorialNet.conv2}. */
   public static final long FASHION_CONV2_FLOPS = 2L * 14 * 14 * 5 * 5 * 32 * 64;
 
-  /** FLOPs of {@code PatchNet.conv2}. */
+  /** FLOPs of {@code BatchNormNet.conv2}. */
   public static final long PATCH_CONV2_FLOPS = 2L * 32 * 32 * 3 * 3 * 8 * 16;
 
   boolean simd;
@@ -45,10 +45,10 @@ public class ConvLayerBenchmark {
   @Setup
   public void setUp() {
     simd = VectorSupport.enabled();
-    patchWeights = new PatchNetModel(1).weights();
+    patchWeights = new BatchNormNetModel(1).weights();
     fashionWeights = new FashionTutorialNetModel(1).weights();
-    input = Nets.randomInput(new PatchNetModel(1), 1, new Random(1));
-    patchWorkspace = new float[PatchNetModel.WORKSPACE];
+    input = Nets.randomInput(new BatchNormNetModel(1), 1, new Random(1));
+    patchWorkspace = new float[BatchNormNetModel.WORKSPACE];
     fashionWorkspace = new float[FashionTutorialNetModel.WORKSPACE];
   }
 
@@ -65,9 +65,9 @@ public class ConvLayerBenchmark {
   @Benchmark
   public float[] patchConv2() {
     if (simd) {
-      PatchNetModel.Simd.conv2Forward(patchWeights, input, 0, patchWorkspace, 0);
+      BatchNormNetModel.Simd.conv2Forward(patchWeights, input, 0, patchWorkspace, 0);
     } else {
-      PatchNetModel.Scalar.conv2Forward(patchWeights, input, 0, patchWorkspace, 0);
+      BatchNormNetModel.Scalar.conv2Forward(patchWeights, input, 0, patchWorkspace, 0);
     }
     return patchWorkspace;
   }

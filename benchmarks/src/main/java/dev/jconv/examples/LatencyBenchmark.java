@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 6, time = 2)
 public class LatencyBenchmark {
-  @Param({"PatchNet", "FashionTutorialNet"})
+  @Param({"SeedNet", "BatchNormNet", "FashionTutorialNet"})
   String net;
 
   Model model;

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TrainingBenchmark {
   static final int BATCH = 64;
 
-  @Param({"PatchNet", "FashionTutorialNet"})
+  @Param({"SeedNet", "BatchNormNet", "FashionTutorialNet"})
   String net;
 
   @Param({"1", "2"})

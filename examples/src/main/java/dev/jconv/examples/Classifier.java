@@ -24,6 +24,28 @@ public final class Classifier {
   /** One class and its probability. */
   public record Prediction(String label, float probability) {}
 
+  /** How an image's [0, 1] pixels are prepared for the network, in place. */
+  @FunctionalInterface
+  public interface Preprocessing {
+    /** Prepares {@code hwc}, an image of {@code channels} interleaved channels. */
+    void apply(float[] hwc, int channels);
+
+    /** Leaves the pixels in [0, 1]. */
+    static Preprocessing none() {
+      return (hwc, channels) -> {};
+    }
+
+    /** {@link Standardize#perImage}, as the demo trains the seed network. */
+    static Preprocessing perImage() {
+      return (hwc, channels) -> Standardize.perImage(hwc, 0, hwc.length, channels);
+    }
+
+    /** A fixed per-channel normalisation, such as one fitted on the training data. */
+    static Preprocessing of(Normalization normalization) {
+      return (hwc, channels) -> normalization.apply(hwc, 0, hwc.length);
+    }
+  }
+
   /** Why an input could not be classified. */
   public static final class BadInputException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -35,12 +57,12 @@ public final class Classifier {
 
   private final Model model;
   private final List<String> labels;
-  private final Normalization normalization;
+  private final Preprocessing preprocessing;
 
-  private Classifier(Model model, List<String> labels, Normalization normalization) {
+  private Classifier(Model model, List<String> labels, Preprocessing preprocessing) {
     this.model = model;
     this.labels = List.copyOf(labels);
-    this.normalization = normalization;
+    this.preprocessing = preprocessing;
   }
 
   /**
@@ -48,13 +70,13 @@ public final class Classifier {
    * {@code SeedNet}, or a fully qualified {@code @Network} class name) and loads {@code weights}.
    *
    * @param labels the class names, or {@code null} for {@code class 0, class 1, ...}
-   * @param normalization applied to each image's [0, 1] pixels, or {@code null} for none
+   * @param preprocessing applied to each image's [0, 1] pixels
    * @throws NoSuchFileException if the weights file does not exist
    * @throws SafeTensorsException if the file is not safetensors or holds another network's weights
    * @throws IllegalArgumentException if {@code network} names no generated model
    */
   public static Classifier load(
-      String network, Path weights, List<String> labels, Normalization normalization)
+      String network, Path weights, List<String> labels, Preprocessing preprocessing)
       throws IOException {
     Model model = newModel(network);
     if (!Files.isRegularFile(weights)) {
@@ -72,7 +94,7 @@ public final class Classifier {
       throw new IllegalArgumentException(
           model.name() + " has " + classes + " classes but " + names.size() + " labels were given");
     }
-    return new Classifier(model, names, normalization);
+    return new Classifier(model, names, preprocessing);
   }
 
   /** The generated model of {@code network}, with Keras's initialisers. */
@@ -97,7 +119,7 @@ public final class Classifier {
     return model;
   }
 
-  /** Decodes PNG, JPEG, GIF or BMP bytes; resizes and normalises them like the training data. */
+  /** Decodes PNG, JPEG, GIF or BMP bytes; resizes and prepares them like the training data. */
   public float[] input(byte[] encoded) throws BadInputException {
     BufferedImage image;
     try {
@@ -111,7 +133,7 @@ public final class Classifier {
     return input(image);
   }
 
-  /** The network input for {@code image}: bilinear resize to the input size, then normalise. */
+  /** The network input for {@code image}: bilinear resize to the input size, then preprocess. */
   public float[] input(BufferedImage image) {
     int[] shape = model.inputShape();
     float[] x = Images.toFloats(image, shape[2]);
@@ -120,9 +142,7 @@ public final class Classifier {
           Images.resizeBilinear(
               x, image.getHeight(), image.getWidth(), shape[2], shape[0], shape[1]);
     }
-    if (normalization != null) {
-      normalization.apply(x, 0, x.length);
-    }
+    preprocessing.apply(x, shape[2]);
     return x;
   }
 

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * classify --weights target/seednet.safetensors --network SeedNet [--top 3]
- *          [--labels FILE] [--mean 0.5 --std 0.25] IMAGE_OR_FOLDER...
+ *          [--labels FILE] [--per-image | --mean M --std S] IMAGE_OR_FOLDER...
  * </pre>
  *
  * <p>Exit codes: 0 all classified, 2 bad usage, 3 a missing file, 4 an input that is not an image
@@ -56,7 +56,7 @@ public final class Classify {
     }
     Classifier classifier;
     try {
-      classifier = Classifier.load(o.network(), o.weights(), labels(o), normalization(o));
+      classifier = Classifier.load(o.network(), o.weights(), labels(o), preprocessing(o));
     } catch (NoSuchFileException e) {
       err.println("classify: " + e.getFile() + ": no such file");
       return MISSING;
@@ -132,12 +132,15 @@ public final class Classify {
     return Files.readAllLines(file).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static Normalization normalization(ClassifyOptions o) {
+  private static Classifier.Preprocessing preprocessing(ClassifyOptions o) {
+    if (o.perImage()) {
+      return Classifier.Preprocessing.perImage();
+    }
     if (o.mean() == null) {
-      return null;
+      return Classifier.Preprocessing.none();
     }
     float[] mean = {o.mean(), o.mean(), o.mean()};
     float[] std = {o.std(), o.std(), o.std()};
-    return Normalization.meanStd(mean, std);
+    return Classifier.Preprocessing.of(Normalization.meanStd(mean, std));
   }
 }

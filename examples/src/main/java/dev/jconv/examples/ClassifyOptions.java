@@ -6,10 +6,17 @@ import java.util.List;
 
 /** The options of {@link Classify}. */
 record ClassifyOptions(
-    Path weights, String network, Path labels, int top, Float mean, Float std, List<Path> inputs) {
+    Path weights,
+    String network,
+    Path labels,
+    int top,
+    boolean perImage,
+    Float mean,
+    Float std,
+    List<Path> inputs) {
   static final String USAGE =
       "usage: classify --weights FILE --network NAME [--top K] [--labels FILE]"
-          + " [--mean M --std S] IMAGE_OR_FOLDER...";
+          + " [--per-image | --mean M --std S] IMAGE_OR_FOLDER...";
 
   /** Parses the arguments; a missing or unknown option is an {@link IllegalArgumentException}. */
   static ClassifyOptions parse(String[] args) {
@@ -17,6 +24,7 @@ record ClassifyOptions(
     String network = null;
     Path labels = null;
     int top = 3;
+    boolean perImage = false;
     Float mean = null;
     Float std = null;
     List<Path> inputs = new ArrayList<>();
@@ -24,6 +32,10 @@ record ClassifyOptions(
       String a = args[i];
       if (!a.startsWith("--")) {
         inputs.add(Path.of(a));
+        continue;
+      }
+      if (a.equals("--per-image")) {
+        perImage = true;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -52,6 +64,10 @@ record ClassifyOptions(
     if ((mean == null) != (std == null)) {
       throw new IllegalArgumentException("--mean and --std go together");
     }
-    return new ClassifyOptions(weights, network, labels, top, mean, std, List.copyOf(inputs));
+    if (perImage && mean != null) {
+      throw new IllegalArgumentException("--per-image and --mean/--std exclude each other");
+    }
+    return new ClassifyOptions(
+        weights, network, labels, top, perImage, mean, std, List.copyOf(inputs));
   }
 }

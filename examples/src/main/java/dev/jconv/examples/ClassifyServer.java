@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
  * </ul>
  *
  * <pre>
- * ClassifyServer --weights target/seednet.safetensors --network SeedNet --mean 0.5 --std 0.25
+ * ClassifyServer --weights target/seednet.safetensors --network SeedNet --per-image true
  *                [--port 8080] [--threads 4] [--max-bytes 4194304]
  * </pre>
  */
@@ -196,8 +196,8 @@ public final class ClassifyServer implements AutoCloseable {
     }
     if (!o.containsKey("--weights") || !o.containsKey("--network")) {
       System.err.println(
-          "usage: ClassifyServer --weights FILE --network NAME [--labels FILE] [--mean M --std S]"
-              + " [--port 8080] [--threads 4] [--max-bytes N]");
+          "usage: ClassifyServer --weights FILE --network NAME [--labels FILE] [--per-image true]"
+              + " [--mean M --std S] [--port 8080] [--threads 4] [--max-bytes N]");
       System.exit(2);
     }
     Path weights = Path.of(o.get("--weights"));
@@ -207,13 +207,17 @@ public final class ClassifyServer implements AutoCloseable {
         java.nio.file.Files.exists(labelsFile)
             ? java.nio.file.Files.readAllLines(labelsFile)
             : null;
-    Normalization norm = null;
-    if (o.containsKey("--mean")) {
+    Classifier.Preprocessing prep = Classifier.Preprocessing.none();
+    if (o.getOrDefault("--per-image", "false").equals("true")) {
+      prep = Classifier.Preprocessing.perImage();
+    } else if (o.containsKey("--mean")) {
       float m = Float.parseFloat(o.get("--mean"));
       float s = Float.parseFloat(o.getOrDefault("--std", "1"));
-      norm = Normalization.meanStd(new float[] {m, m, m}, new float[] {s, s, s});
+      prep =
+          Classifier.Preprocessing.of(
+              Normalization.meanStd(new float[] {m, m, m}, new float[] {s, s, s}));
     }
-    Classifier classifier = Classifier.load(o.get("--network"), weights, labels, norm);
+    Classifier classifier = Classifier.load(o.get("--network"), weights, labels, prep);
     int port = Integer.parseInt(o.getOrDefault("--port", "8080"));
     ClassifyServer server =
         start(

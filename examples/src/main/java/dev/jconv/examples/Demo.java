@@ -3,7 +3,6 @@ package dev.jconv.examples;
 import dev.jconv.Model;
 import dev.jconv.data.ArrayDataset;
 import dev.jconv.data.Dataset;
-import dev.jconv.data.Normalization;
 import dev.jconv.data.Shapes;
 import dev.jconv.parallel.Parallel;
 import dev.jconv.train.Adam;
@@ -30,10 +29,6 @@ import java.util.Locale;
  * --lr RATE}, {@code --out FILE} (the weights), {@code --png FILE} (the sample sheet).
  */
 public final class Demo {
-  /** The input normalisation the demo trains with; {@code classify} takes it as options. */
-  static final Normalization INPUT =
-      Normalization.meanStd(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.25f, 0.25f, 0.25f});
-
   private Demo() {}
 
   /** Runs the demo. */
@@ -49,8 +44,8 @@ public final class Demo {
         o.test(),
         String.join(", ", Shapes.CLASS_NAMES));
     ArrayDataset testImages = Shapes.generate(o.test(), 2);
-    Dataset train = INPUT.applyEagerly(Shapes.generate(o.train(), 1));
-    Dataset test = INPUT.applyEagerly(testImages);
+    Dataset train = Standardize.perImage(Shapes.generate(o.train(), 1));
+    Dataset test = Standardize.perImage(testImages);
     System.out.printf(Locale.ROOT, "Training on %d threads%n", Parallel.threads());
 
     int steps = o.epochs() * ((train.size() + o.batch() - 1) / o.batch());

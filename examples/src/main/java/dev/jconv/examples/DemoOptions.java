@@ -18,11 +18,11 @@ record DemoOptions(
 
   /** Parses {@code --name value} pairs; an unknown name or a bad number is an error. */
   static DemoOptions parse(String[] args) {
-    int epochs = 12;
+    int epochs = 8;
     int train = 8000;
     int test = 500;
     int batch = 32;
-    double lr = 1e-3;
+    double lr = 2e-3;
     long seed = 7;
     Path out = Path.of("target/seednet.safetensors");
     Path png = Path.of("target/seednet-predictions.png");

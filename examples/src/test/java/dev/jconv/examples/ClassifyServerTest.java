@@ -43,7 +43,8 @@ class ClassifyServerTest {
     new SeedNetModel(5).save(weights);
     reference = new SeedNetModel(5);
     Classifier classifier =
-        Classifier.load("SeedNet", weights, List.of(Shapes.CLASS_NAMES), Demo.INPUT);
+        Classifier.load(
+            "SeedNet", weights, List.of(Shapes.CLASS_NAMES), Classifier.Preprocessing.perImage());
     server =
         ClassifyServer.start(
             classifier, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4, MAX_BYTES);
@@ -108,7 +109,7 @@ class ClassifyServerTest {
   private static String expectedTopLabel(byte[] encoded) throws IOException {
     BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(encoded));
     float[] x = Images.toFloats(decoded, 3);
-    Demo.INPUT.apply(x, 0, x.length);
+    Standardize.perImage(x, 0, x.length, 3);
     float[] p = reference.predict(x);
     return Shapes.CLASS_NAMES[Metrics.argmax(p, 0, p.length)];
   }

@@ -38,14 +38,17 @@ class ClassifyTest {
 
   @Test
   void tableHasTheModelsTopClassesForEveryImageInAFolder() throws IOException {
-    Result r = run("--weights", weights, "--network", "SeedNet", "--top", "2", images);
+    Result r =
+        run("--weights", weights, "--network", "SeedNet", "--top", "2", "--per-image", images);
     assertEquals(Classify.OK, r.code, r.err);
     List<String> lines = r.out.lines().toList();
     assertEquals(4, lines.size(), r.out);
     assertTrue(lines.get(0).matches("image\\s+top-1\\s+p\\s+top-2\\s+p"), lines.get(0));
     Model model = new SeedNetModel(3);
     for (int i = 0; i < 3; i++) {
-      float[] p = model.predict(Images.toFloats(Shapes.render(i, 10 + i), 3));
+      float[] x = Images.toFloats(Shapes.render(i, 10 + i), 3);
+      Standardize.perImage(x, 0, x.length, 3);
+      float[] p = model.predict(x);
       int best = dev.jconv.train.Metrics.argmax(p, 0, p.length);
       String expected =
           String.format(Locale.ROOT, "%s %6.4f", pad(Shapes.CLASS_NAMES[best]), p[best]);

@@ -9,12 +9,12 @@ final class Nets {
 
   static Model create(String name) {
     switch (name) {
-      case "PatchNet":
-        return new PatchNetModel(42);
-      case "FashionTutorialNet":
-        return new FashionTutorialNetModel(42);
       case "SeedNet":
         return new SeedNetModel(42);
+      case "BatchNormNet":
+        return new BatchNormNetModel(42);
+      case "FashionTutorialNet":
+        return new FashionTutorialNetModel(42);
       default:
         throw new IllegalArgumentException("no benchmark network " + name);
     }

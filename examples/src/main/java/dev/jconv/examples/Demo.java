@@ -2,106 +2,135 @@ package dev.jconv.examples;
 
 import dev.jconv.Model;
 import dev.jconv.data.ArrayDataset;
-import dev.jconv.data.Datasets;
+import dev.jconv.data.Dataset;
 import dev.jconv.data.Shapes;
 import dev.jconv.parallel.Parallel;
 import dev.jconv.train.Adam;
 import dev.jconv.train.Evaluation;
 import dev.jconv.train.History;
+import dev.jconv.train.LearningRateSchedule;
 import dev.jconv.train.Metrics;
 import dev.jconv.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The README's first command, needing no download: trains the seed network {@link PatchNet} on
+ * The README's first command, needing no download: trains the seed network {@link SeedNet} on
  * generated images of five coloured shapes, reports validation accuracy per epoch, saves the
- * weights, reloads them into a fresh model and classifies a few held-back images.
+ * weights, reloads them into a fresh model, classifies held-back images and writes a PNG of some of
+ * them with their predicted labels.
  *
- * <p>Arguments (all optional): {@code --epochs N} (default 15), {@code --train N} (images, default
- * 6000), {@code --out FILE} (default {@code target/patchnet.safetensors}).
+ * <p>Arguments (all optional; through Maven: {@code -Ddemo.args="--epochs 2 --train 1000"}): {@code
+ * --epochs N}, {@code --train N} (training images), {@code --test N} (held-back images), {@code
+ * --lr RATE}, {@code --out FILE} (the weights), {@code --png FILE} (the sample sheet).
  */
 public final class Demo {
   private Demo() {}
 
   /** Runs the demo. */
   public static void main(String[] args) throws IOException {
-    int epochs = intArg(args, "--epochs", 15);
-    int trainSize = intArg(args, "--train", 6000);
-    Path out = Path.of(stringArg(args, "--out", "target/patchnet.safetensors"));
-
-    PatchNetModel model = new PatchNetModel(7);
+    DemoOptions o = DemoOptions.parse(args);
+    long start = System.nanoTime();
+    SeedNetModel model = new SeedNetModel(o.seed());
     System.out.println(model.summary());
     System.out.printf(
         Locale.ROOT,
-        "Generating %,d training and 200 test images of %s (64x64 RGB)...%n",
-        trainSize,
+        "Generating %,d training and %,d held-back images of %s (64x64 RGB)...%n",
+        o.train(),
+        o.test(),
         String.join(", ", Shapes.CLASS_NAMES));
-    ArrayDataset train = Shapes.generate(trainSize, 1);
-    ArrayDataset test = Shapes.generate(200, 2);
+    ArrayDataset testImages = Shapes.generate(o.test(), 2);
+    Dataset train = Standardize.perImage(Shapes.generate(o.train(), 1));
+    Dataset test = Standardize.perImage(testImages);
     System.out.printf(Locale.ROOT, "Training on %d threads%n", Parallel.threads());
 
+    int steps = o.epochs() * ((train.size() + o.batch() - 1) / o.batch());
     History history =
         Trainer.of(model)
-            .optimizer(new Adam().learningRate(2e-3))
-            .batchSize(32)
-            .epochs(epochs)
-            .validationSplit(0.1)
+            .optimizer(new Adam().learningRate(o.learningRate()))
+            .schedule(LearningRateSchedule.cosine(steps, 0.05).withWarmUp(Math.min(100, steps)))
+            .batchSize(o.batch())
+            .epochs(o.epochs())
+            .validationSplit(0.05)
             .seed(11)
             .fit(train);
     System.out.printf(
         Locale.ROOT, "Best validation accuracy: %.3f%n", max(history.metric("val_accuracy")));
 
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    model.save(out);
-    System.out.printf(Locale.ROOT, "Saved the weights to %s (%,d bytes)%n", out, Files.size(out));
+    Files.createDirectories(o.out().toAbsolutePath().getParent());
+    model.save(o.out());
+    Path labels = Classify.labelsFileFor(o.out());
+    Files.write(labels, List.of(Shapes.CLASS_NAMES));
+    System.out.printf(
+        Locale.ROOT,
+        "Saved the weights to %s (%,d bytes) and the class names to %s%n",
+        o.out(),
+        Files.size(o.out()),
+        labels);
 
-    Model reloaded = new PatchNetModel(99);
-    reloaded.load(out);
+    Model reloaded = new SeedNetModel(o.seed() + 1);
+    reloaded.load(o.out());
     Evaluation evaluation = Trainer.of(reloaded).evaluate(test);
-    System.out.println("Reloaded model on 200 held-back images: " + evaluation);
-    showPredictions(reloaded, Datasets.range(test, 0, 10));
+    System.out.printf(
+        Locale.ROOT,
+        "Reloaded model on %d held-back images: accuracy %.4f - loss %.4f%n",
+        test.size(),
+        evaluation.accuracy(),
+        evaluation.loss());
+    List<PredictionSheet.Entry> shown = predictions(reloaded, testImages, test, 24);
+    printPredictions(shown.subList(0, Math.min(8, shown.size())));
+    PredictionSheet.write(o.png(), shown, Shapes.SIZE, Shapes.SIZE, 8);
+    System.out.printf(
+        Locale.ROOT,
+        "Wrote %d held-back images with their predicted labels to %s%n",
+        shown.size(),
+        o.png());
+    System.out.printf(Locale.ROOT, "Done in %.0f s%n", (System.nanoTime() - start) / 1e9);
   }
 
-  private static void showPredictions(Model model, dev.jconv.data.Dataset data) {
+  /** The first {@code count} held-back images with the model's prediction. */
+  private static List<PredictionSheet.Entry> predictions(
+      Model model, Dataset raw, Dataset normalized, int count) {
+    List<PredictionSheet.Entry> entries = new ArrayList<>();
     float[] x = new float[model.inputSize()];
-    System.out.println("  predicted    true         confidence");
-    for (int i = 0; i < data.size(); i++) {
-      data.copyExample(i, x, 0);
+    for (int i = 0; i < Math.min(count, raw.size()); i++) {
+      normalized.copyExample(i, x, 0);
       float[] p = model.predict(x);
       int predicted = Metrics.argmax(p, 0, p.length);
-      int truth = data.label(i);
+      float[] image = new float[raw.exampleSize()];
+      raw.copyExample(i, image, 0);
+      entries.add(
+          new PredictionSheet.Entry(
+              image,
+              Shapes.CLASS_NAMES[predicted],
+              Shapes.CLASS_NAMES[raw.label(i)],
+              p[predicted]));
+    }
+    return entries;
+  }
+
+  private static void printPredictions(List<PredictionSheet.Entry> entries) {
+    System.out.println("  predicted    true         confidence");
+    for (PredictionSheet.Entry e : entries) {
       System.out.printf(
           Locale.ROOT,
-          "  %-12s %-12s %.3f %s%n",
-          Shapes.CLASS_NAMES[predicted],
-          Shapes.CLASS_NAMES[truth],
-          p[predicted],
-          predicted == truth ? "" : "  <- wrong");
+          "  %-12s %-12s %.3f%s%n",
+          e.predicted(),
+          e.truth(),
+          e.confidence(),
+          e.predicted().equals(e.truth()) ? "" : "   <- wrong");
     }
   }
 
   private static double max(double[] values) {
-    double best = Double.NEGATIVE_INFINITY;
+    double best = Double.NaN;
     for (double v : values) {
-      best = Math.max(best, v);
+      best = Double.isNaN(best) ? v : Math.max(best, v);
     }
     return best;
-  }
-
-  private static int intArg(String[] args, String name, int fallback) {
-    String v = stringArg(args, name, null);
-    return v == null ? fallback : Integer.parseInt(v);
-  }
-
-  private static String stringArg(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }

@@ -14,12 +14,18 @@ public final class Summaries {
   public static void main(String[] args) {
     List<Model> models =
         List.of(
-            new PatchNetModel(),
+            new SeedNetModel(),
+            new BatchNormNetModel(),
             new FashionTutorialNetModel(),
             new Vgg16Model(),
             new MobileNetV1Model(),
             new ResNetBlockModel(),
-            new InceptionModuleModel());
+            new InceptionModuleModel(),
+            new AlexNetModel(),
+            new NetworkInNetworkModel(),
+            new GoogLeNetModel(),
+            new ResNet18Model(),
+            new ResNet50Model());
     for (Model model : models) {
       System.out.println(model.summary());
     }

@@ -23,7 +23,7 @@ public final class ClassFileMethods {
   /**
    * One method.
    *
-   * @param owner the class's binary name, such as {@code dev.jconv.examples.PatchNetModel}
+   * @param owner the class's binary name, such as {@code dev.jconv.examples.BatchNormNetModel}
    * @param name the method name ({@code <init>} for constructors)
    * @param descriptor the JVM descriptor, such as {@code ()Ldev/jconv/Layer;}
    * @param codeLength bytes of bytecode, or -1 for an abstract or native method

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FreezeTest {
   @Test
   void freezingAConvolutionMovesItsParameters() {
-    PatchNetModel model = new PatchNetModel();
+    BatchNormNetModel model = new BatchNormNetModel();
     Layer conv5 = model.conv5;
     assertTrue(conv5.isTrainable());
     assertSame(conv5, conv5.freeze());
@@ -29,7 +29,7 @@ class FreezeTest {
 
   @Test
   void freezingBatchNormMovesGammaAndBeta() {
-    PatchNetModel model = new PatchNetModel();
+    BatchNormNetModel model = new BatchNormNetModel();
     model.bn3.freeze();
     assertEquals(0, model.bn3.trainableParamCount());
     assertEquals(128, model.bn3.nonTrainableParamCount());
@@ -39,7 +39,7 @@ class FreezeTest {
 
   @Test
   void summaryReflectsFrozenLayers() {
-    PatchNetModel model = new PatchNetModel();
+    BatchNormNetModel model = new BatchNormNetModel();
     model.conv5.freeze();
     String summary = model.summary();
     assertTrue(summary.contains("Total params: 30,485 (119.08 KB)"), summary);
@@ -49,7 +49,7 @@ class FreezeTest {
 
   @Test
   void unfreezeRestoresTheCounts() {
-    PatchNetModel model = new PatchNetModel();
+    BatchNormNetModel model = new BatchNormNetModel();
     model.conv5.freeze().unfreeze();
     assertTrue(model.conv5.isTrainable());
     assertEquals(30_421, model.trainableParamCount());
@@ -70,14 +70,14 @@ class FreezeTest {
 
   @Test
   void freezingIsPerModelInstance() {
-    PatchNetModel frozen = new PatchNetModel();
+    BatchNormNetModel frozen = new BatchNormNetModel();
     frozen.conv5.freeze();
-    assertEquals(30_421, new PatchNetModel().trainableParamCount());
+    assertEquals(30_421, new BatchNormNetModel().trainableParamCount());
   }
 
   @Test
   void freezingALayerWithoutParametersChangesNothing() {
-    PatchNetModel model = new PatchNetModel();
+    BatchNormNetModel model = new BatchNormNetModel();
     model.pool1.freeze();
     assertEquals(30_421, model.trainableParamCount());
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LayerGroupTest {
   @Test
   void freezingTheExtractorLeavesTheHeadTrainable() {
-    PatchNetModel model = new PatchNetModel(1);
+    BatchNormNetModel model = new BatchNormNetModel(1);
     LayerGroup extractor = LayerGroup.upTo(model, "gap").freeze();
     assertEquals("conv1", extractor.names().get(0));
     assertEquals("gap", extractor.names().get(extractor.names().size() - 1));
@@ -35,7 +35,7 @@ class LayerGroupTest {
 
   @Test
   void afterIsTheHeadAndFromIncludesTheLayer() {
-    PatchNetModel model = new PatchNetModel(1);
+    BatchNormNetModel model = new BatchNormNetModel(1);
     assertEquals(List.of("fc1", "drop1", "out"), LayerGroup.after(model, "gap").names());
     assertEquals(List.of("drop1", "out"), LayerGroup.from(model, "drop1").names());
     assertEquals(List.of("conv1", "out"), LayerGroup.of(model, "out", "conv1").names());
@@ -44,7 +44,7 @@ class LayerGroupTest {
 
   @Test
   void unfreezeWithAMultiplierForFineTuning() {
-    PatchNetModel model = new PatchNetModel(1);
+    BatchNormNetModel model = new BatchNormNetModel(1);
     LayerGroup extractor = LayerGroup.upTo(model, "gap").freeze();
     Adam adam = new Adam();
     extractor.unfreeze().learningRateMultiplier(adam, 0.1);
@@ -55,7 +55,7 @@ class LayerGroupTest {
 
   @Test
   void setTrainableIsKerasTrainable() {
-    PatchNetModel model = new PatchNetModel(1);
+    BatchNormNetModel model = new BatchNormNetModel(1);
     Layer conv5 = model.conv5;
     conv5.setTrainable(false);
     assertEquals(0, conv5.trainableParamCount());
@@ -65,9 +65,9 @@ class LayerGroupTest {
 
   @Test
   void anUnknownLayerIsNamedWithTheLayers() {
-    PatchNetModel model = new PatchNetModel(1);
+    BatchNormNetModel model = new BatchNormNetModel(1);
     NoSuchElementException e =
         assertThrows(NoSuchElementException.class, () -> LayerGroup.upTo(model, "conv9"));
-    assertTrue(e.getMessage().startsWith("no layer 'conv9' in PatchNet; layers: [conv1,"));
+    assertTrue(e.getMessage().startsWith("no layer 'conv9' in BatchNormNet; layers: [conv1,"));
   }
 }

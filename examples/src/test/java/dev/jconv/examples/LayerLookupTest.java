@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LayerLookupTest {
   @Test
   void lookupReturnsTheFieldHandle() {
-    PatchNetModel model = new PatchNetModel();
+    BatchNormNetModel model = new BatchNormNetModel();
     assertSame(model.conv1, model.layer("conv1"));
     assertSame(model.out, model.layer("out"));
     assertEquals("Conv2D", model.layer("conv1").type());
@@ -32,7 +32,7 @@ class LayerLookupTest {
 
   @Test
   void layersAreInDeclarationOrder() {
-    PatchNetModel model = new PatchNetModel();
+    BatchNormNetModel model = new BatchNormNetModel();
     List<String> names = model.layers().stream().map(Layer::name).toList();
     assertEquals("conv1", names.get(0));
     assertEquals("out", names.get(names.size() - 1));
@@ -43,11 +43,11 @@ class LayerLookupTest {
 
   @Test
   void unknownNameListsTheLayers() {
-    PatchNetModel model = new PatchNetModel();
+    BatchNormNetModel model = new BatchNormNetModel();
     NoSuchElementException e =
         assertThrows(NoSuchElementException.class, () -> model.layer("conv9"));
     assertTrue(e.getMessage().contains("conv9"), e.getMessage());
-    assertTrue(e.getMessage().contains("PatchNet"), e.getMessage());
+    assertTrue(e.getMessage().contains("BatchNormNet"), e.getMessage());
     assertTrue(e.getMessage().contains("conv1"), e.getMessage());
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * in this (vector-enabled) JVM.
  */
 class NoVectorModuleTest {
-  /** PatchNet with seed 3 on 4 seeded random images, batch predict. */
+  /** BatchNormNet with seed 3 on 4 seeded random images, batch predict. */
   static float[] predict() {
-    Model model = new PatchNetModel(3);
+    Model model = new BatchNormNetModel(3);
     int n = 4;
     float[] x = new float[n * model.inputSize()];
     Random random = new Random(11);

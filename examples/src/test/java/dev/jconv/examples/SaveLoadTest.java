@@ -22,8 +22,8 @@ class SaveLoadTest {
 
   @Test
   void patchNetRoundTrip() throws IOException {
-    PatchNetModel saved = new PatchNetModel(1);
-    PatchNetModel loaded = new PatchNetModel(2);
+    BatchNormNetModel saved = new BatchNormNetModel(1);
+    BatchNormNetModel loaded = new BatchNormNetModel(2);
     assertFalse(Arrays.equals(saved.weights(), loaded.weights()), "seeds give different weights");
     Path file = dir.resolve("patch.safetensors");
 
@@ -32,7 +32,7 @@ class SaveLoadTest {
 
     assertArrayEquals(saved.weights(), loaded.weights());
     try (SafeTensorsReader reader = SafeTensors.open(file)) {
-      assertEquals(Map.of("format", "jconv", "network", "PatchNet"), reader.metadata());
+      assertEquals(Map.of("format", "jconv", "network", "BatchNormNet"), reader.metadata());
       assertEquals(
           saved.layers().stream().mapToInt(layer -> layer.params().size()).sum(),
           reader.tensors().size());
@@ -43,10 +43,10 @@ class SaveLoadTest {
   }
 
   @Test
-  void fashionWeightsDoNotLoadIntoPatchNet() throws IOException {
+  void fashionWeightsDoNotLoadIntoBatchNormNet() throws IOException {
     Path file = dir.resolve("fashion.safetensors");
     new FashionTutorialNetModel(1).save(file);
-    PatchNetModel patch = new PatchNetModel(2);
+    BatchNormNetModel patch = new BatchNormNetModel(2);
 
     SafeTensorsException e = assertThrows(SafeTensorsException.class, () -> patch.load(file));
 
@@ -54,7 +54,7 @@ class SaveLoadTest {
     assertTrue(
         message.startsWith(
             file
-                + " does not fit PatchNet (it was saved from FashionTutorialNet); nothing was"
+                + " does not fit BatchNormNet (it was saved from FashionTutorialNet); nothing was"
                 + " loaded:"),
         message);
     assertContains(
@@ -63,7 +63,7 @@ class SaveLoadTest {
             + " fashion.safetensors");
     assertContains(message, "fc1.kernel: expected shape [64, 64], found [3136, 1024]");
     assertContains(message, "missing from the file: conv3.kernel, conv3.bias, bn3.gamma");
-    assertArrayEquals(new PatchNetModel(2).weights(), patch.weights(), "model changed");
+    assertArrayEquals(new BatchNormNetModel(2).weights(), patch.weights(), "model changed");
   }
 
   private static void assertContains(String message, String part) {

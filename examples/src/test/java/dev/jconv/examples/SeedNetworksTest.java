@@ -11,11 +11,55 @@ import dev.jconv.Param;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The two networks the project started with: the seed PatchNet and the TensorFlow tutorial net. */
+/**
+ * The networks the project started with: the seed network, its BatchNormalization variant and the
+ * TensorFlow tutorial net.
+ */
 class SeedNetworksTest {
   @Test
+  void seedNetHasTheSeedCounts() {
+    Model model = new SeedNetModel();
+    assertEquals(30_485, model.paramCount());
+    assertEquals(30_485, model.trainableParamCount());
+    assertEquals(0, model.nonTrainableParamCount());
+    assertArrayEquals(new int[] {64, 64, 3}, model.inputShape());
+    assertArrayEquals(new int[] {5}, model.outputShape());
+    assertEquals(22, model.layers().size());
+  }
+
+  /** The seed document's layers in its order, with its separate activations and two dropouts. */
+  @Test
+  void seedNetLayerShapesAndCounts() {
+    Model model = new SeedNetModel();
+    assertLayer(model, "conv1", new int[] {64, 64, 8}, 224); // 3*3*3*8 + 8
+    assertLayer(model, "relu1", new int[] {64, 64, 8}, 0);
+    assertLayer(model, "pool1", new int[] {32, 32, 8}, 0);
+    assertLayer(model, "conv2", new int[] {32, 32, 16}, 1_168); // 3*3*8*16 + 16
+    assertLayer(model, "relu2", new int[] {32, 32, 16}, 0);
+    assertLayer(model, "conv3", new int[] {32, 32, 16}, 2_320); // 3*3*16*16 + 16
+    assertLayer(model, "relu3", new int[] {32, 32, 16}, 0);
+    assertLayer(model, "pool2", new int[] {16, 16, 16}, 0);
+    assertLayer(model, "conv4", new int[] {16, 16, 24}, 9_624); // 5*5*16*24 + 24
+    assertLayer(model, "relu4", new int[] {16, 16, 24}, 0);
+    assertLayer(model, "conv5", new int[] {16, 16, 24}, 14_424); // 5*5*24*24 + 24
+    assertLayer(model, "relu5", new int[] {16, 16, 24}, 0);
+    assertLayer(model, "pool3", new int[] {8, 8, 24}, 0);
+    assertLayer(model, "gap", new int[] {24}, 0);
+    assertLayer(model, "fc1", new int[] {64}, 1_600); // 24*64 + 64
+    assertLayer(model, "relu6", new int[] {64}, 0);
+    assertLayer(model, "drop1", new int[] {64}, 0);
+    assertLayer(model, "fc2", new int[] {16}, 1_040); // 64*16 + 16
+    assertLayer(model, "relu7", new int[] {16}, 0);
+    assertLayer(model, "drop2", new int[] {16}, 0);
+    assertLayer(model, "dense3", new int[] {5}, 85); // 16*5 + 5
+    assertLayer(model, "out", new int[] {5}, 0);
+    assertEquals("Activation", model.layer("out").type());
+    assertEquals("Dropout", model.layer("drop2").type());
+  }
+
+  @Test
   void patchNetHasTheSeedCounts() {
-    Model model = new PatchNetModel();
+    Model model = new BatchNormNetModel();
     assertEquals(30_485, model.paramCount());
     assertEquals(30_421, model.trainableParamCount());
     assertEquals(64, model.nonTrainableParamCount());
@@ -25,7 +69,7 @@ class SeedNetworksTest {
 
   @Test
   void patchNetLayerShapesAndCounts() {
-    Model model = new PatchNetModel();
+    Model model = new BatchNormNetModel();
     assertLayer(model, "conv1", new int[] {64, 64, 8}, 224); // 3*3*3*8 + 8
     assertLayer(model, "pool1", new int[] {32, 32, 8}, 0);
     assertLayer(model, "conv2", new int[] {32, 32, 16}, 1_168); // 3*3*8*16 + 16
@@ -41,7 +85,7 @@ class SeedNetworksTest {
 
   @Test
   void patchNetBatchNormHasKerasWeightsInOrder() {
-    Layer bn3 = new PatchNetModel().layer("bn3");
+    Layer bn3 = new BatchNormNetModel().layer("bn3");
     List<Param> params = bn3.params();
     assertEquals(
         List.of("bn3.gamma", "bn3.beta", "bn3.moving_mean", "bn3.moving_variance"),
@@ -56,7 +100,7 @@ class SeedNetworksTest {
 
   @Test
   void patchNetSeparableConvHasKerasLayouts() {
-    List<Param> params = new PatchNetModel().layer("sep4").params();
+    List<Param> params = new BatchNormNetModel().layer("sep4").params();
     assertEquals("sep4.depthwise_kernel", params.get(0).name());
     assertArrayEquals(new int[] {3, 3, 32, 1}, params.get(0).shape());
     assertEquals("sep4.pointwise_kernel", params.get(1).name());

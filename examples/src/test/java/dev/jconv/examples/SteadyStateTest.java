@@ -41,7 +41,7 @@ class SteadyStateTest {
 
   @Test
   void predictIntoAllocatesNothing() {
-    Model model = new PatchNetModel(1);
+    Model model = new BatchNormNetModel(1);
     float[] x = random(model.inputSize(), 2);
     float[] y = new float[model.outputSize()];
     // Until C2 has compiled the kernels, Vector API code allocates its vectors; steady state
@@ -60,7 +60,7 @@ class SteadyStateTest {
 
   @Test
   void trainingStepAllocatesASmallConstant() {
-    CompiledModel model = new PatchNetModel(1);
+    CompiledModel model = new BatchNormNetModel(1);
     int n = 8;
     float[] x = random(n * model.inputSize(), 3);
     int[] labels = new int[n];
@@ -83,7 +83,7 @@ class SteadyStateTest {
 
   @Test
   void concurrentPredictGivesIdenticalResults() throws Exception {
-    Model model = new PatchNetModel(7);
+    Model model = new BatchNormNetModel(7);
     int examples = 16;
     float[] x = random(examples * model.inputSize(), 4);
     float[] expected = new float[examples * model.outputSize()];

@@ -1,0 +1,62 @@
+package dev.jconv.examples;
+
+import java.nio.file.Path;
+
+/** The demo's command-line options, with defaults that reach the README's accuracy. */
+record DemoOptions(
+    int epochs,
+    int train,
+    int test,
+    int batch,
+    double learningRate,
+    long seed,
+    Path out,
+    Path png) {
+  static final String USAGE =
+      "options: --epochs N, --train N, --test N, --batch N, --lr RATE, --seed N, --out FILE,"
+          + " --png FILE";
+
+  /** Parses {@code --name value} pairs; an unknown name or a bad number is an error. */
+  static DemoOptions parse(String[] args) {
+    int epochs = 8;
+    int train = 8000;
+    int test = 500;
+    int batch = 32;
+    double lr = 2e-3;
+    long seed = 7;
+    Path out = Path.of("target/seednet.safetensors");
+    Path png = Path.of("target/seednet-predictions.png");
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "option " + args[args.length - 1] + " needs a value; " + USAGE);
+    }
+    for (int i = 0; i < args.length; i += 2) {
+      String v = args[i + 1];
+      switch (args[i]) {
+        case "--epochs" -> epochs = positive(args[i], v);
+        case "--train" -> train = positive(args[i], v);
+        case "--test" -> test = positive(args[i], v);
+        case "--batch" -> batch = positive(args[i], v);
+        case "--lr" -> lr = Double.parseDouble(v);
+        case "--seed" -> seed = Long.parseLong(v);
+        case "--out" -> out = Path.of(v);
+        case "--png" -> png = Path.of(v);
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
+      }
+    }
+    return new DemoOptions(epochs, train, test, batch, lr, seed, out, png);
+  }
+
+  private static int positive(String name, String value) {
+    int n;
+    try {
+      n = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " needs a whole number, got " + value, e);
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + n);
+    }
+    return n;
+  }
+}

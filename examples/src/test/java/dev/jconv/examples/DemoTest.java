@@ -1,0 +1,77 @@
+package dev.jconv.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jconv.data.Shapes;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo end to end with a short setting: weights, labels and the PNG of predictions. */
+class DemoTest {
+  @Test
+  void shortRunWritesWeightsLabelsAndPredictionSheet(@TempDir Path dir) throws Exception {
+    Path weights = dir.resolve("seed.safetensors");
+    Path png = dir.resolve("sheet.png");
+    String out =
+        captureOut(
+            () ->
+                Demo.main(
+                    new String[] {
+                      "--epochs",
+                      "1",
+                      "--train",
+                      "120",
+                      "--test",
+                      "20",
+                      "--out",
+                      weights.toString(),
+                      "--png",
+                      png.toString()
+                    }));
+    assertTrue(out.contains("Model: \"SeedNet\""), out);
+    assertTrue(out.contains("Reloaded model on 20 held-back images: accuracy"), out);
+    new SeedNetModel().load(weights); // the saved file is the seed network's
+    assertEquals(List.of(Shapes.CLASS_NAMES), Files.readAllLines(Classify.labelsFileFor(weights)));
+    BufferedImage sheet = ImageIO.read(png.toFile());
+    assertEquals(8 * 128, sheet.getWidth()); // 8 columns of 64-pixel images scaled twice
+    assertEquals(3 * (128 + 16), sheet.getHeight()); // 20 images in 3 rows with captions
+  }
+
+  @Test
+  void badOptionsAreNamed() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> DemoOptions.parse(new String[] {"--epoch", "3"}));
+    assertTrue(e.getMessage().contains("unknown option --epoch"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> DemoOptions.parse(new String[] {"--train", "0"}));
+    assertTrue(e.getMessage().contains("--train must be at least 1"), e.getMessage());
+  }
+
+  private interface Body {
+    void run() throws Exception;
+  }
+
+  private static String captureOut(Body body) throws Exception {
+    PrintStream old = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      body.run();
+    } finally {
+      System.setOut(old);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}

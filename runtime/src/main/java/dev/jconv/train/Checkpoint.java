@@ -67,6 +67,8 @@ public final class Checkpoint {
         throw new IOException(
             file + " is not a jconv checkpoint (metadata format = " + meta.get("format") + ")");
       }
+      int nextEpoch = (int) number(file, meta, "epoch", 0, Integer.MAX_VALUE, " >= 0");
+      long seed = number(file, meta, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "");
       String optimizerName = optimizer.getClass().getSimpleName();
       if (!optimizerName.equals(meta.get("optimizer"))) {
         throw new IOException(
@@ -115,7 +117,29 @@ public final class Checkpoint {
         throw new IOException(file + ": optimizer state does not fit: " + e.getMessage(), e);
       }
       System.arraycopy(staged, 0, model.weights(), 0, staged.length);
-      return new Resume(Integer.parseInt(meta.get("epoch")), Long.parseLong(meta.get("seed")));
+      return new Resume(nextEpoch, seed);
     }
+  }
+
+  /** A whole number from the metadata, checked before anything is loaded. */
+  private static long number(
+      Path file, Map<String, String> meta, String key, long min, long max, String range)
+      throws IOException {
+    String text = meta.get(key);
+    String problem;
+    if (text == null) {
+      problem = "'" + key + "' is missing";
+    } else {
+      try {
+        long value = Long.parseLong(text);
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below with the text itself
+      }
+      problem = "'" + key + "' is \"" + text + "\", expected a whole number" + range;
+    }
+    throw new IOException(file + ": the checkpoint's metadata " + problem + "; nothing was loaded");
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jconv.compiled.CompiledModel;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class LayerTest {
   }
 
   /** A two-layer model over the handles above. */
-  private static final class TwoLayers implements Model {
+  private static final class TwoLayers implements CompiledModel {
     final Layer conv1 = conv();
     final Layer bn1 = batchNorm();
 

@@ -64,7 +64,9 @@ public class TrainingBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(BATCH)
   public float step() {
-    float loss = model.lossAndGradients(x, labels, BATCH, grads, null, step++);
+    float loss =
+        ((dev.jconv.compiled.CompiledModel) model)
+            .lossAndGradients(x, labels, BATCH, grads, null, step++);
     adam.step(model, grads);
     return loss;
   }

@@ -98,7 +98,9 @@ class MethodSizeTest {
       String modelName = network.replace('$', '_') + "Model";
       ClassInfo model = byName.get(modelName);
       assertTrue(model != null, "no generated " + modelName + " for @Network " + network);
-      assertTrue(model.interfaces().contains("dev.jconv.Model"), modelName + " is not a Model");
+      assertTrue(
+          model.interfaces().contains("dev.jconv.compiled.CompiledModel"),
+          modelName + " is not a CompiledModel");
       assertTrue(network.equals(model.superName()), modelName + " does not extend " + network);
       assertFalse(model.methods().isEmpty(), modelName + " has no methods");
     }

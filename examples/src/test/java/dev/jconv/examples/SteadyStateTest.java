@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jconv.Model;
+import dev.jconv.compiled.CompiledModel;
 import dev.jconv.parallel.Parallel;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class SteadyStateTest {
 
   @Test
   void trainingStepAllocatesASmallConstant() {
-    Model model = new PatchNetModel(1);
+    CompiledModel model = new PatchNetModel(1);
     int n = 8;
     float[] x = random(n * model.inputSize(), 3);
     int[] labels = new int[n];

@@ -4,11 +4,30 @@ import dev.jconv.Model;
 import dev.jconv.data.Dataset;
 import dev.jconv.parallel.Parallel;
 
-/** Runs inference over a data set in batches and measures loss, accuracy and confusion. */
-final class Evaluator {
+/**
+ * Runs inference over a data set in batches and measures loss, accuracy, top-5 accuracy and the
+ * confusion matrix: {@code Evaluator.evaluate(model, testSet)}, Keras's {@code model.evaluate}.
+ */
+public final class Evaluator {
   private Evaluator() {}
 
-  static Evaluation evaluate(Model model, Dataset data, int batchSize) {
+  /** Evaluates {@code model} on every example of {@code data} in batches of 256. */
+  public static Evaluation evaluate(Model model, Dataset data) {
+    return evaluate(model, data, 256);
+  }
+
+  /**
+   * Evaluates {@code model} on every example of {@code data}, {@code batchSize} examples at a time
+   * (spread over the cores).
+   *
+   * @throws IllegalArgumentException if the data's shape or class count does not fit the model, or
+   *     {@code batchSize < 1}
+   */
+  public static Evaluation evaluate(Model model, Dataset data, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException(
+          "Evaluator.evaluate: batchSize = " + batchSize + " must be at least 1");
+    }
     Trainer.checkCompatible(model, data);
     int classes = model.outputSize();
     int in = model.inputSize();

@@ -1,6 +1,7 @@
 package dev.jconv.train;
 
 import dev.jconv.Model;
+import dev.jconv.compiled.CompiledModel;
 import dev.jconv.data.Dataset;
 import dev.jconv.data.Datasets;
 import java.io.PrintStream;
@@ -54,6 +55,12 @@ public final class Trainer {
 
   /** A trainer for {@code model} with Keras's defaults: Adam, batch size 32, one epoch. */
   public static Trainer of(Model model) {
+    if (!(model instanceof CompiledModel)) {
+      throw new IllegalArgumentException(
+          model.name()
+              + " has no generated training pass: train the <Name>Model that jconv generates"
+              + " from the @Network class");
+    }
     return new Trainer(model);
   }
 
@@ -398,7 +405,7 @@ public final class Trainer {
 
   /** The buffers of one training step, reused across steps. */
   private static final class Step {
-    final Model model;
+    final CompiledModel model;
     final float[] x;
     final int[] labels;
     final float[] grads;
@@ -409,7 +416,7 @@ public final class Trainer {
     final float[] sampleWeights;
 
     Step(Model model, int batch, double smoothing, float[] classWeights) {
-      this.model = model;
+      this.model = (CompiledModel) model;
       this.smoothing = smoothing;
       this.classWeights = classWeights;
       boolean soft = smoothing > 0 || classWeights != null;

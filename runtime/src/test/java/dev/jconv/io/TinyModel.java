@@ -3,13 +3,14 @@ package dev.jconv.io;
 import dev.jconv.Layer;
 import dev.jconv.Model;
 import dev.jconv.Param;
+import dev.jconv.compiled.CompiledModel;
 import java.util.List;
 
 /**
  * A hand-made {@link Model} standing in for a generated one: Conv2D, BatchNormalization, Activation
  * and Dense over a 35-float weight array.
  */
-final class TinyModel implements Model {
+final class TinyModel implements CompiledModel {
   static final int PARAM_COUNT = 35;
 
   private final List<Layer> layers =

@@ -3,6 +3,7 @@ package dev.jconv.train;
 import dev.jconv.Layer;
 import dev.jconv.Model;
 import dev.jconv.Param;
+import dev.jconv.compiled.CompiledModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,7 +12,7 @@ import java.util.SplittableRandom;
  * A hand-made {@link Model} for optimizer tests: layers and parameters over one flat array, no
  * forward or backward pass.
  */
-final class FakeModel implements Model {
+final class FakeModel implements CompiledModel {
   private final List<Layer> layers;
   private final float[] weights;
 

@@ -25,7 +25,7 @@ import javax.lang.model.element.Modifier;
 public final class ModelWriter {
   private static final ClassName LAYER = ClassName.get("dev.jconv", "Layer");
   private static final ClassName PARAM = ClassName.get("dev.jconv", "Param");
-  private static final ClassName MODEL = ClassName.get("dev.jconv", "Model");
+  private static final ClassName MODEL = ClassName.get("dev.jconv.compiled", "CompiledModel");
   private static final ClassName VECTOR_SUPPORT =
       ClassName.get("dev.jconv.kernels", "VectorSupport");
   private static final ClassName INITIALIZERS = ClassName.get("dev.jconv.init", "Initializers");

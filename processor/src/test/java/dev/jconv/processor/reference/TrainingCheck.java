@@ -193,7 +193,9 @@ final class TrainingCheck {
     float[] before = model.weights().clone();
     float[] grads = new float[before.length];
     float[] inputGrads = new float[x.length];
-    float loss = model.lossAndGradients(x, labels, n, grads, inputGrads, dropoutSeed);
+    float loss =
+        ((dev.jconv.compiled.CompiledModel) model)
+            .lossAndGradients(x, labels, n, grads, inputGrads, dropoutSeed);
     java.util.function.Supplier<String> context =
         () ->
             "network "

@@ -183,7 +183,9 @@ class TrainingPassTest {
     if (inputGrads != null) {
       java.util.Arrays.fill(inputGrads, Float.NaN);
     }
-    float loss = model.lossAndGradients(x, labels, n, grads, inputGrads, seed);
+    float loss =
+        ((dev.jconv.compiled.CompiledModel) model)
+            .lossAndGradients(x, labels, n, grads, inputGrads, seed);
     for (float[] g : new float[][] {grads, inputGrads == null ? new float[0] : inputGrads}) {
       for (float v : g) {
         assertTrue(Float.isFinite(v), net.className() + ": a gradient was not written");

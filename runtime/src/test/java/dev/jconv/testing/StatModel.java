@@ -1,18 +1,18 @@
 package dev.jconv.testing;
 
 import dev.jconv.Layer;
-import dev.jconv.Model;
 import dev.jconv.Param;
+import dev.jconv.compiled.CompiledModel;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A hand-made trainable {@link Model}: softmax regression over {@code features} inputs whose
- * training pass, like BatchNormalization's, first folds the batch mean of the input into a
+ * A hand-made trainable {@link CompiledModel}: softmax regression over {@code features} inputs
+ * whose training pass, like BatchNormalization's, first folds the batch mean of the input into a
  * non-trainable moving mean; inference subtracts that mean. Small enough to train in tests of the
  * runtime without generated code, real enough that NaN data poisons its statistics.
  */
-public final class StatModel implements Model {
+public final class StatModel implements CompiledModel {
   private final int features;
   private final int classes;
   private final List<Layer> layers;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jconv.Layer;
-import dev.jconv.Model;
+import dev.jconv.compiled.CompiledModel;
 import dev.jconv.data.ArrayDataset;
 import dev.jconv.testing.Blobs;
 import dev.jconv.testing.StatModel;
@@ -57,8 +57,8 @@ class RejectedStepTest {
   }
 
   /** A StatModel whose training pass, after computing a finite loss, spoils one value. */
-  private static Model spoiling(StatModel base, boolean gradient) {
-    return new Model() {
+  private static CompiledModel spoiling(StatModel base, boolean gradient) {
+    return new CompiledModel() {
       @Override
       public String name() {
         return base.name();
@@ -116,7 +116,7 @@ class RejectedStepTest {
     };
     for (int k = 0; k < 2; k++) {
       StatModel base = new StatModel(4, 3, 7);
-      Model model = spoiling(base, k == 0);
+      CompiledModel model = spoiling(base, k == 0);
       float[] before = base.weights().clone();
 
       IllegalStateException e =

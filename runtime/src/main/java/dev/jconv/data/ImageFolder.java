@@ -186,6 +186,13 @@ public final class ImageFolder {
   private static float[] decode(Path file, int height, int width, int channels) {
     BufferedImage image;
     try {
+      ImageSizes.checkDecodable(file, channels, Runtime.getRuntime().maxMemory());
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    } catch (RuntimeException ex) {
+      // A header that the reader cannot parse: ImageIO.read below reports it.
+    }
+    try {
       image = ImageIO.read(file.toFile());
     } catch (IOException | RuntimeException ex) {
       throw new UncheckedIOException(

@@ -108,6 +108,20 @@ public final class Checkpoint {
       Map<String, float[]> state = new HashMap<>();
       for (TensorInfo info : reader.tensors()) {
         if (info.name().startsWith(OPTIMIZER_PREFIX)) {
+          if (info.elementCount() > staged.length + 8L) {
+            // Optimizer slots hold one float per weight; refuse before allocating a larger one.
+            throw new IOException(
+                file
+                    + ": optimizer tensor "
+                    + info.name()
+                    + " has "
+                    + info.elementCount()
+                    + " elements, more than "
+                    + model.name()
+                    + "'s "
+                    + staged.length
+                    + " weights; nothing was loaded");
+          }
           state.put(info.name().substring(OPTIMIZER_PREFIX.length()), reader.read(info.name()));
         }
       }

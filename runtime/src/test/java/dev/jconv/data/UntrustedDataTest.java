@@ -122,4 +122,45 @@ class UntrustedDataTest {
         assertThrows(IllegalArgumentException.class, () -> folder.load(30_000, 30_000, 3));
     assertTrue(all.getMessage().contains("2700000000 floats"), all.getMessage());
   }
+
+  /** A PNG of just a header (IHDR) claiming {@code width x height} RGB pixels, and IEND. */
+  private static byte[] pngHeader(int width, int height) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    byte[] ihdr =
+        java.nio.ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put(new byte[] {8, 2, 0, 0, 0})
+            .array();
+    chunk(out, "IHDR", ihdr);
+    chunk(out, "IEND", new byte[0]);
+    return bytes.toByteArray();
+  }
+
+  private static void chunk(java.io.DataOutputStream out, String type, byte[] data)
+      throws IOException {
+    out.writeInt(data.length);
+    byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    out.write(t);
+    out.write(data);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(t);
+    crc.update(data);
+    out.writeInt((int) crc.getValue());
+  }
+
+  @Test
+  void anImageWhoseHeaderClaimsAHugeSizeIsRejectedBeforeDecoding() throws IOException {
+    Path root = dir.resolve("bomb");
+    Files.createDirectories(root.resolve("cat"));
+    Path png = Files.write(root.resolve("cat/huge.png"), pngHeader(40_000, 40_000));
+
+    IOException e = assertThrows(IOException.class, () -> ImageFolder.read(root, 8, 8, 3));
+
+    assertTrue(
+        e.getMessage().startsWith("cannot read image " + png + ": it is 40000 x 40000 pixels"),
+        e.getMessage());
+  }
 }

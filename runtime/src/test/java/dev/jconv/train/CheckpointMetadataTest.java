@@ -31,7 +31,7 @@ class CheckpointMetadataTest {
     optimizer.step(model, new float[model.weights().length]);
     Checkpoint.save(file, model, optimizer, 3, 42);
     Map<String, Tensor> tensors = SafeTensors.read(file);
-    Map<String, String> meta = new LinkedHashMap<>(SafeTensors.open(file).metadata());
+    Map<String, String> meta = metadata(file);
     if (value == null) {
       meta.remove(key);
     } else {
@@ -39,6 +39,12 @@ class CheckpointMetadataTest {
     }
     SafeTensors.write(file, new ArrayList<>(tensors.values()), meta);
     return file;
+  }
+
+  private static Map<String, String> metadata(Path file) throws IOException {
+    try (var reader = SafeTensors.open(file)) {
+      return new LinkedHashMap<>(reader.metadata());
+    }
   }
 
   @Test
@@ -93,5 +99,29 @@ class CheckpointMetadataTest {
       assertArrayEquals(a.get(k), b.get(k), k);
     }
     assertTrue(List.copyOf(a.keySet()).size() > 0);
+  }
+
+  @Test
+  void anOversizedOptimizerTensorIsRefusedBeforeItIsRead() throws IOException {
+    Path file = checkpointWith("epoch", "1");
+    Map<String, Tensor> tensors = new LinkedHashMap<>(SafeTensors.read(file));
+    tensors.put(
+        "optimizer/sgd.velocity",
+        Tensor.of("optimizer/sgd.velocity", new int[] {1000}, new float[1000]));
+    Map<String, String> meta = metadata(file);
+    SafeTensors.write(file, new ArrayList<>(tensors.values()), meta);
+    StatModel model = new StatModel(4, 3, 2);
+    float[] before = model.weights().clone();
+
+    IOException e =
+        assertThrows(
+            IOException.class, () -> Checkpoint.load(file, model, new Sgd().momentum(0.9)));
+
+    assertEquals(
+        file
+            + ": optimizer tensor optimizer/sgd.velocity has 1000 elements, more than Stat's 19"
+            + " weights; nothing was loaded",
+        e.getMessage());
+    assertArrayEquals(before, model.weights());
   }
 }

@@ -19,8 +19,7 @@ class PredictArgumentsTest {
     assertEquals(
         "Stat.predict: n = -1 must not be negative",
         assertThrows(
-                IllegalArgumentException.class,
-                () -> model.predict(new float[4], -1, new float[3]))
+                IllegalArgumentException.class, () -> model.predict(new float[4], -1, new float[3]))
             .getMessage());
     // n * 4 overflows an int; the check multiplies in long, so the message holds the true figure.
     assertEquals(

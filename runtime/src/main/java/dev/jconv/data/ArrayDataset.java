@@ -61,6 +61,7 @@ public final class ArrayDataset implements Dataset {
     if (ds instanceof ArrayDataset) {
       return (ArrayDataset) ds;
     }
+    Datasets.checkLabels(ds);
     int n = ds.size();
     int e = ds.exampleSize();
     float[] x = new float[Math.multiplyExact(n, e)];

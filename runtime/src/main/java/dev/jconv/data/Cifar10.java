@@ -49,6 +49,9 @@ public final class Cifar10 {
   public static ArrayDataset read(Path... files) throws IOException {
     long total = 0;
     for (Path file : files) {
+      if (Files.isDirectory(file)) {
+        throw new IOException(file + " is a directory, not a CIFAR-10 batch file");
+      }
       long bytes = Files.size(file);
       if (bytes == 0 || bytes % RECORD_BYTES != 0) {
         throw new IOException(
@@ -59,9 +62,17 @@ public final class Cifar10 {
       }
       total += bytes / RECORD_BYTES;
     }
-    int n = Math.toIntExact(total);
     int plane = SIZE * SIZE;
-    float[] x = new float[Math.multiplyExact(n, 3 * plane)];
+    long floats = total * 3 * plane;
+    if (floats > Integer.MAX_VALUE - 8) {
+      throw new IOException(
+          String.format(
+              "%s hold %d records: %d floats, more than one Java array holds (%d); read fewer"
+                  + " batches at a time",
+              java.util.Arrays.toString(files), total, floats, Integer.MAX_VALUE - 8));
+    }
+    int n = (int) total;
+    float[] x = new float[(int) floats];
     int[] labels = new int[n];
     byte[] record = new byte[RECORD_BYTES];
     int i = 0;

@@ -92,9 +92,32 @@ public final class Datasets {
   public static int[] classCounts(Dataset ds) {
     int[] counts = new int[ds.classes()];
     for (int i = 0; i < ds.size(); i++) {
-      counts[ds.label(i)]++;
+      counts[checkedLabel(ds, i)]++;
     }
     return counts;
+  }
+
+  /**
+   * Checks that every label of {@code ds} lies in {@code [0, classes())}, as the {@link Dataset}
+   * contract says: a custom data set that breaks it gets an error naming the example here, not an
+   * index error deep in training or evaluation.
+   *
+   * @throws IllegalArgumentException naming the first example whose label is out of range
+   */
+  public static void checkLabels(Dataset ds) {
+    for (int i = 0; i < ds.size(); i++) {
+      checkedLabel(ds, i);
+    }
+  }
+
+  private static int checkedLabel(Dataset ds, int i) {
+    int label = ds.label(i);
+    if (label < 0 || label >= ds.classes()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "example %d of the data has label %d, outside [0, %d)", i, label, ds.classes()));
+    }
+    return label;
   }
 
   /**
@@ -128,7 +151,7 @@ public final class Datasets {
     }
     int[] fill = new int[counts.length];
     for (int i = 0; i < ds.size(); i++) {
-      int c = ds.label(i);
+      int c = checkedLabel(ds, i);
       byClass[c][fill[c]++] = i;
     }
     return byClass;

@@ -25,6 +25,9 @@ public final class Idx {
 
   private static final int GZIP_MAGIC = 0x1f8b;
 
+  /** The largest array length every JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   /** The content of an IDX file: its dimensions and its bytes, row-major. */
   public record Array(int[] dims, byte[] data) {}
 
@@ -91,17 +94,13 @@ public final class Idx {
                 file, magic, expectedMagic, describe(expectedMagic)));
       }
       int[] dims = new int[magic & 0xff];
-      long count = 1;
       for (int d = 0; d < dims.length; d++) {
         dims[d] = readHeaderInt(in, file, "dimension " + d);
         if (dims[d] < 0) {
           throw new IOException(file + ": negative dimension " + dims[d]);
         }
-        count *= dims[d];
       }
-      if (count > Integer.MAX_VALUE - 8) {
-        throw new IOException(file + ": dimensions " + Arrays.toString(dims) + " too large");
-      }
+      long count = byteCount(file, dims);
       byte[] data = readData(in, file, (int) count);
       if (data.length < count) {
         throw new IOException(
@@ -119,25 +118,44 @@ public final class Idx {
     }
   }
 
+  /** The product of the dimensions, checked against the largest Java array on every factor. */
+  private static long byteCount(Path file, int[] dims) throws IOException {
+    long count = 1;
+    for (int d : dims) {
+      count *= d; // at most (2^31 - 9) * (2^31 - 1): no overflow, since count is checked each time
+      if (count > MAX_ARRAY) {
+        throw new IOException(
+            file
+                + ": dimensions "
+                + Arrays.toString(dims)
+                + " describe more than "
+                + MAX_ARRAY
+                + " bytes, more than a Java array holds");
+      }
+    }
+    return count;
+  }
+
   /** Opens {@code file}, through a gunzip stream if it starts with the gzip magic. */
   static InputStream open(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + " is a directory, not an IDX file");
+    }
     InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     raw.mark(2);
     int b0 = raw.read();
     int b1 = raw.read();
     raw.reset();
     if (((b0 << 8) | b1) == GZIP_MAGIC) {
-      return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+      return new BufferedInputStream(new CutGzipReport(file, raw), 1 << 16);
     }
     return raw;
   }
 
   private static byte[] readData(InputStream in, Path file, int count) throws IOException {
-    try {
-      return in.readNBytes(count);
-    } catch (EOFException | ZipException e) {
-      throw new IOException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
-    }
+    // readNBytes grows its buffer as bytes arrive, so a header that claims more than the file
+    // holds costs no more memory than the file itself.
+    return in.readNBytes(count);
   }
 
   private static int readHeaderInt(DataInputStream in, Path file, String what) throws IOException {
@@ -145,6 +163,50 @@ public final class Idx {
       return in.readInt();
     } catch (EOFException e) {
       throw new IOException(file + " is truncated: it ends before its " + what, e);
+    }
+  }
+
+  /**
+   * A gunzip stream whose failures (compressed data that ends early or does not decode) name the
+   * file and say that the gzip data is at fault, rather than surfacing as an end of the IDX data.
+   */
+  private static final class CutGzipReport extends java.io.FilterInputStream {
+    private final Path file;
+
+    CutGzipReport(Path file, InputStream raw) throws IOException {
+      super(gunzip(file, raw));
+      this.file = file;
+    }
+
+    private static InputStream gunzip(Path file, InputStream raw) throws IOException {
+      try {
+        return new GZIPInputStream(raw, 1 << 16);
+      } catch (EOFException | ZipException e) {
+        throw cut(file, e);
+      }
+    }
+
+    static IOException cut(Path file, IOException e) {
+      return new IOException(
+          file + ": the gzip data is cut short or corrupt (" + e.getMessage() + ")", e);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (EOFException | ZipException e) {
+        throw cut(file, e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (EOFException | ZipException e) {
+        throw cut(file, e);
+      }
     }
   }
 

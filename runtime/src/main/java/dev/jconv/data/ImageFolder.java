@@ -23,6 +23,10 @@ import javax.imageio.ImageIO;
  */
 public final class ImageFolder {
   private static final System.Logger LOG = System.getLogger(ImageFolder.class.getName());
+
+  /** The largest array length every JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
   private final Path root;
@@ -139,8 +143,24 @@ public final class ImageFolder {
               "cannot load images as {%d, %d, %d}: sizes must be positive, channels 1 or 3",
               height, width, channels));
     }
-    int e = height * width * channels;
-    float[] x = new float[Math.multiplyExact(files.size(), e)];
+    long perImage = (long) height * width * channels;
+    if (perImage > MAX_ARRAY) {
+      throw new IllegalArgumentException(
+          String.format(
+              "cannot load images as {%d, %d, %d}: %d floats per image, more than a Java array"
+                  + " holds (%d)",
+              height, width, channels, perImage, MAX_ARRAY));
+    }
+    long total = perImage * files.size();
+    if (total > MAX_ARRAY) {
+      throw new IllegalArgumentException(
+          String.format(
+              "cannot load %d images as {%d, %d, %d}: %d floats, more than a Java array holds"
+                  + " (%d); load smaller images or fewer at a time (scan, then a subset of files)",
+              files.size(), height, width, channels, total, MAX_ARRAY));
+    }
+    int e = (int) perImage;
+    float[] x = new float[(int) total];
     try {
       Parallel.forRange(
           files.size(),
@@ -165,6 +185,13 @@ public final class ImageFolder {
 
   private static float[] decode(Path file, int height, int width, int channels) {
     BufferedImage image;
+    try {
+      ImageSizes.checkDecodable(file, channels, Runtime.getRuntime().maxMemory());
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    } catch (RuntimeException ex) {
+      // A header that the reader cannot parse: ImageIO.read below reports it.
+    }
     try {
       image = ImageIO.read(file.toFile());
     } catch (IOException | RuntimeException ex) {

@@ -3,8 +3,10 @@ package dev.jconv.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes safetensors files (https://github.com/huggingface/safetensors): an 8-byte
@@ -33,8 +34,14 @@ public final class SafeTensors {
    * then atomically renamed over {@code file}: readers see the old file or the complete new one,
    * never a truncated one. On failure the temporary file is deleted and {@code file} is untouched.
    *
+   * <p>Temporary files that earlier writes to the same target left behind when their process was
+   * killed are deleted first (see {@link #removeStaleTemporaries}).
+   *
    * @throws IllegalArgumentException on duplicate tensor names or the reserved name {@code
    *     __metadata__}, before anything is written
+   * @throws AtomicWriteException naming the file and the reason when the write fails (a full disk,
+   *     no permission, a failed rename); {@code java.nio.channels.ClosedByInterruptException} when
+   *     the thread was interrupted. Either way the target and its directory are as they were.
    */
   public static void write(Path file, List<Tensor> tensors, Map<String, String> metadata)
       throws IOException {
@@ -44,14 +51,27 @@ public final class SafeTensors {
     if (directory == null || !Files.isDirectory(directory)) {
       throw new NoSuchFileException(file.toString(), null, "the directory does not exist");
     }
-    Path temp = writeTemp(directory, target.getFileName().toString(), header, tensors);
+    boolean existed = Files.exists(target);
+    TempFiles.removeStale(target);
     try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (Throwable e) {
-      deleteAfterFailure(temp, e);
-      throw e;
+      writeAndRename(target, header, tensors);
+    } catch (ClosedByInterruptException e) {
+      throw e; // callers tell an interrupt from a failure by its type
+    } catch (IOException e) {
+      throw new AtomicWriteException(file.toString(), reason(e), existed, e);
     }
     syncDirectory(directory);
+  }
+
+  /**
+   * Deletes the temporary files that earlier writes to {@code target} left behind when their
+   * process was killed (named {@code .<target name>.<random>.tmp}, not locked by a live writer).
+   * Every write does this for its own target; call it to reclaim the space sooner.
+   *
+   * @return how many files were deleted
+   */
+  public static int removeStaleTemporaries(Path target) {
+    return TempFiles.removeStale(target);
   }
 
   /** Reads every tensor of {@code file}, converted to float, keyed by name in header order. */
@@ -70,29 +90,46 @@ public final class SafeTensors {
     return SafeTensorsReader.open(file);
   }
 
-  /** Creates a fresh hidden temporary file next to the target and writes the whole file to it. */
-  private static Path writeTemp(Path directory, String name, byte[] header, List<Tensor> tensors)
+  /**
+   * Writes the whole file to a fresh, locked temporary file next to the target, forces it to disk
+   * and renames it over the target; the lock is held until the rename is done.
+   */
+  private static void writeAndRename(Path target, byte[] header, List<Tensor> tensors)
       throws IOException {
-    while (true) {
-      String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-      Path temp = directory.resolve("." + name + "." + suffix + ".tmp");
-      FileChannel channel;
-      try {
-        // CREATE_NEW with default permissions, unlike createTempFile's owner-only ones, so the
-        // renamed file gets the same permissions as any other file the user creates.
-        channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (FileAlreadyExistsException e) {
-        continue;
-      }
-      try (channel) {
-        writeContents(channel, header, tensors);
-        channel.force(true);
-      } catch (Throwable e) {
-        deleteAfterFailure(temp, e);
-        throw e;
-      }
-      return temp;
+    TempFiles.Temp temp = TempFiles.create(target);
+    try {
+      writeContents(temp.channel, header, tensors);
+      temp.channel.force(true);
+      Files.move(
+          temp.path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (Throwable e) {
+      closeAfterFailure(temp, e);
+      deleteAfterFailure(temp.path, e);
+      throw e;
     }
+    try {
+      temp.close();
+    } catch (IOException e) {
+      // The data was forced and renamed; failing to release the lock changes nothing on disk.
+    }
+  }
+
+  private static void closeAfterFailure(TempFiles.Temp temp, Throwable failure) {
+    try {
+      temp.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static void deleteAfterFailure(Path temp, Throwable failure) {

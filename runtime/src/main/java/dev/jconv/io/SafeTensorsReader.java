@@ -8,6 +8,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -49,7 +51,7 @@ public final class SafeTensorsReader implements Closeable {
    *     F32, F16, BF16 or F64
    */
   public static SafeTensorsReader open(Path file) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    FileChannel channel = openFile(file);
     try {
       long size = channel.size();
       String name = file.toString();
@@ -88,6 +90,18 @@ public final class SafeTensorsReader implements Closeable {
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  /** Opens {@code file} for reading, with errors that name it and say what is wrong. */
+  private static FileChannel openFile(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new SafeTensorsException(file + " is a directory, not a safetensors file");
+    }
+    try {
+      return FileChannel.open(file, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
     }
   }
 

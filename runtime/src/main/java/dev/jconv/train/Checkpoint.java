@@ -67,6 +67,8 @@ public final class Checkpoint {
         throw new IOException(
             file + " is not a jconv checkpoint (metadata format = " + meta.get("format") + ")");
       }
+      int nextEpoch = (int) number(file, meta, "epoch", 0, Integer.MAX_VALUE, " >= 0");
+      long seed = number(file, meta, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "");
       String optimizerName = optimizer.getClass().getSimpleName();
       if (!optimizerName.equals(meta.get("optimizer"))) {
         throw new IOException(
@@ -106,6 +108,20 @@ public final class Checkpoint {
       Map<String, float[]> state = new HashMap<>();
       for (TensorInfo info : reader.tensors()) {
         if (info.name().startsWith(OPTIMIZER_PREFIX)) {
+          if (info.elementCount() > staged.length + 8L) {
+            // Optimizer slots hold one float per weight; refuse before allocating a larger one.
+            throw new IOException(
+                file
+                    + ": optimizer tensor "
+                    + info.name()
+                    + " has "
+                    + info.elementCount()
+                    + " elements, more than "
+                    + model.name()
+                    + "'s "
+                    + staged.length
+                    + " weights; nothing was loaded");
+          }
           state.put(info.name().substring(OPTIMIZER_PREFIX.length()), reader.read(info.name()));
         }
       }
@@ -115,7 +131,29 @@ public final class Checkpoint {
         throw new IOException(file + ": optimizer state does not fit: " + e.getMessage(), e);
       }
       System.arraycopy(staged, 0, model.weights(), 0, staged.length);
-      return new Resume(Integer.parseInt(meta.get("epoch")), Long.parseLong(meta.get("seed")));
+      return new Resume(nextEpoch, seed);
     }
+  }
+
+  /** A whole number from the metadata, checked before anything is loaded. */
+  private static long number(
+      Path file, Map<String, String> meta, String key, long min, long max, String range)
+      throws IOException {
+    String text = meta.get(key);
+    String problem;
+    if (text == null) {
+      problem = "'" + key + "' is missing";
+    } else {
+      try {
+        long value = Long.parseLong(text);
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below with the text itself
+      }
+      problem = "'" + key + "' is \"" + text + "\", expected a whole number" + range;
+    }
+    throw new IOException(file + ": the checkpoint's metadata " + problem + "; nothing was loaded");
   }
 }

@@ -6,9 +6,7 @@ import dev.jconv.augment.Pipeline;
 import dev.jconv.compiled.CompiledModel;
 import dev.jconv.data.Dataset;
 import dev.jconv.data.Datasets;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -197,16 +195,33 @@ public final class Trainer {
   /** Trains on {@code train}, validating on the split or the validation data if any. */
   public History fit(Dataset train) {
     checkCompatible(model, train);
+    if (train.size() == 0) {
+      throw new IllegalArgumentException(
+          "the training data is empty: nothing to train " + model.name() + " on");
+    }
     Dataset validation = validationData;
     if (validation == null && validationSplit > 0) {
       Datasets.Split split = Datasets.split(train, validationSplit, seed);
+      if (split.train().size() == 0) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "the training data is empty after holding out %d of %d examples for validation"
+                    + " (validationSplit %s): nothing to train %s on",
+                split.validation().size(),
+                train.size(),
+                validationSplit,
+                model.name()));
+      }
       train = split.train();
       validation = split.validation();
     }
     if (validation != null) {
       checkCompatible(model, validation);
     }
-    int firstEpoch = resume();
+    CheckpointSession session =
+        checkpoint == null ? null : new CheckpointSession(checkpoint, model, optimizer, seed);
+    int firstEpoch = session == null ? 0 : session.resume(verbose, out);
     History history = new History();
     for (Callback c : callbacks) {
       c.onTrainBegin(model);
@@ -229,6 +244,7 @@ public final class Trainer {
     int epochSize = feed == null ? train.size() : feed.epochSize();
     Step step =
         new Step(model, Math.min(batchSize, Math.max(epochSize, 1)), labelSmoothing, classWeights);
+    StepGuard guard = new StepGuard(model);
     int stepsPerEpoch = (epochSize + batchSize - 1) / batchSize;
     for (int epoch = firstEpoch; epoch < epochs; epoch++) {
       long start = System.nanoTime();
@@ -245,24 +261,31 @@ public final class Trainer {
         int globalStep = epoch * stepsPerEpoch + b;
         double rate = schedule.rate(epoch, globalStep, stepsPerEpoch, baseRate);
         optimizer.setLearningRate(rate);
-        Dataset batch = feed == null ? train : feed.batch(epoch, b);
-        float loss =
-            step.run(batch, order, feed == null ? from : 0, n, seed * 1_000_003L + globalStep);
-        if (!Float.isFinite(loss)) {
+        if (Thread.currentThread().isInterrupted()) {
           optimizer.setLearningRate(baseRate);
-          throw new IllegalStateException(
-              String.format(
-                  Locale.ROOT,
-                  "training diverged: the loss is %s at epoch %d, batch %d (learning rate %.3g);"
-                      + " the step was not applied%s. Lower the learning rate or check the data"
-                      + " for NaN/Inf.",
-                  loss,
-                  epoch + 1,
-                  b + 1,
-                  rate,
-                  checkpoint != null && Files.exists(checkpoint)
-                      ? " and the last good checkpoint is " + checkpoint
-                      : ""));
+          throw interrupted(session, epoch, b, null);
+        }
+        Dataset batch = feed == null ? train : feed.batch(epoch, b);
+        int batchFrom = feed == null ? from : 0;
+        guard.save();
+        float loss;
+        try {
+          loss = step.run(batch, order, batchFrom, n, seed * 1_000_003L + globalStep);
+        } catch (RuntimeException | Error e) {
+          guard.restore();
+          optimizer.setLearningRate(baseRate);
+          if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(session, epoch, b, e);
+          }
+          throw e;
+        }
+        String badInput = StepGuard.badInput(step.x, n, model.inputSize(), order, batchFrom);
+        String badResult =
+            badInput != null || !Float.isFinite(loss) ? null : guard.badResult(step.grads);
+        if (badInput != null || !Float.isFinite(loss) || badResult != null) {
+          guard.restore();
+          optimizer.setLearningRate(baseRate);
+          throw rejected(badInput, badResult, loss, epoch, b, rate);
         }
         optimizer.step(model, step.grads);
         lossSum += (double) loss * n;
@@ -298,7 +321,12 @@ public final class Trainer {
         bar.finish(stepsPerEpoch, seen, m);
       }
       optimizer.setLearningRate(baseRate);
-      saveCheckpoint(epoch + 1);
+      if (session != null) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw interrupted(session, epoch, stepsPerEpoch, null);
+        }
+        session.save(epoch + 1);
+      }
       boolean stop = false;
       for (Callback c : callbacks) {
         stop |= c.onEpochEnd(model, logs);
@@ -319,40 +347,40 @@ public final class Trainer {
     return Evaluator.evaluate(model, data, batchSize);
   }
 
-  private int resume() {
-    if (checkpoint == null) {
-      return 0;
+  /** The error of a step that was rejected: bad input, a non-finite loss, gradient or statistic. */
+  private IllegalStateException rejected(
+      String badInput, String badResult, float loss, int epoch, int batch, double rate) {
+    String where =
+        String.format(
+            Locale.ROOT, "at epoch %d, batch %d (learning rate %.3g)", epoch + 1, batch + 1, rate);
+    String kept =
+        "; the step was not applied: every weight and statistic is as before it"
+            + (checkpoint != null && Files.exists(checkpoint)
+                ? ", and the last good checkpoint is " + checkpoint
+                : "");
+    if (badInput != null) {
+      return new IllegalStateException(
+          "training stopped: " + badInput + " " + where + kept + ". Check the data for NaN/Inf.");
     }
-    if (!Files.exists(checkpoint)) {
-      // Fail now, not after the first epoch, when the checkpoint cannot be written there.
-      Path parent = checkpoint.toAbsolutePath().getParent();
-      try {
-        Files.createDirectories(parent);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create the checkpoint directory " + parent, e);
-      }
-      return 0;
-    }
-    try {
-      Checkpoint.Resume r = Checkpoint.load(checkpoint, model, optimizer);
-      if (verbose) {
-        out.println("Resuming from " + checkpoint + " at epoch " + (r.nextEpoch() + 1));
-      }
-      return r.nextEpoch();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resume from " + checkpoint + ": " + e.getMessage(), e);
-    }
+    String what = badResult != null ? badResult : "the loss is " + loss;
+    return new IllegalStateException(
+        "training diverged: "
+            + what
+            + " "
+            + where
+            + kept
+            + ". Lower the learning rate or check the data for NaN/Inf.");
   }
 
-  private void saveCheckpoint(int nextEpoch) {
-    if (checkpoint == null) {
-      return;
-    }
-    try {
-      Checkpoint.save(checkpoint, model, optimizer, nextEpoch, seed);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + checkpoint, e);
-    }
+  private TrainingInterruptedException interrupted(
+      CheckpointSession session, int epoch, int batch, Throwable cause) {
+    return new TrainingInterruptedException(
+        "training was interrupted at epoch "
+            + (epoch + 1)
+            + ", batch "
+            + (batch + 1)
+            + (session == null ? "" : "; " + session.lastGood()),
+        cause);
   }
 
   private static String metrics(double loss, double accuracy) {
@@ -375,7 +403,7 @@ public final class Trainer {
     return order;
   }
 
-  /** Fails unless the data's example shape and class count fit the model. */
+  /** Fails unless the data's example shape, class count and labels fit the model. */
   static void checkCompatible(Model model, Dataset data) {
     if (!Arrays.equals(model.inputShape(), data.shape())) {
       throw new IllegalArgumentException(
@@ -396,6 +424,7 @@ public final class Trainer {
               + model.outputSize()
               + " scores");
     }
+    Datasets.checkLabels(data);
   }
 
   /** The buffers of one training step, reused across steps. */

@@ -3,9 +3,11 @@ package dev.jconv.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jconv.testing.FaultyFileSystem;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
@@ -93,16 +95,38 @@ class AtomicWriteTest {
   }
 
   @Test
-  void readOnlyDirectoryFailsCleanly() throws IOException {
+  void readOnlyDirectoryFailsCleanly() {
+    // Permissions do not bind root (as CI runs), so the file system itself refuses the write here.
+    FaultyFileSystem readOnly = new FaultyFileSystem().readOnly();
+
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                SafeTensors.write(
+                    readOnly.wrap(target),
+                    List.of(Tensor.of("new", new int[] {1}, new float[1])),
+                    Map.of()));
+
+    assertEquals(
+        "cannot write " + target + ": permission denied; the previous file is unchanged",
+        e.getMessage());
+    assertUnchanged();
+  }
+
+  @Test
+  void readOnlyDirectoryByPermissionsFailsCleanly() throws IOException {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       assumeFalse(Files.isWritable(dir), "permissions do not bind this user (root?)");
-      assertThrows(
-          AccessDeniedException.class,
-          () ->
-              SafeTensors.write(
-                  target, List.of(Tensor.of("new", new int[] {1}, new float[1])), Map.of()));
+      IOException e =
+          assertThrows(
+              IOException.class,
+              () ->
+                  SafeTensors.write(
+                      target, List.of(Tensor.of("new", new int[] {1}, new float[1])), Map.of()));
+      assertTrue(e.getCause() instanceof AccessDeniedException, e.toString());
       assertUnchanged();
     } finally {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));

@@ -2,18 +2,23 @@ package dev.jconv.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.jconv.processor.codegen.ModelWriter;
 import dev.jconv.processor.codegen.SummaryNote;
 import dev.jconv.processor.diag.Diag;
 import dev.jconv.processor.diag.JavacSource;
 import dev.jconv.processor.diag.Report;
 import dev.jconv.processor.diag.Reporter;
+import dev.jconv.processor.read.MemberClashes;
 import dev.jconv.processor.read.NetworkReader;
+import dev.jconv.processor.read.StrayLayers;
 import dev.jconv.processor.validate.GraphBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
@@ -39,7 +44,9 @@ public final class JconvProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(NetworkReader.DSL + ".Network");
+    Set<String> types = new java.util.HashSet<>(StrayLayers.annotationNames());
+    types.add(NetworkReader.DSL + ".Network");
+    return types;
   }
 
   @Override
@@ -60,6 +67,12 @@ public final class JconvProcessor extends AbstractProcessor {
       return false;
     }
     Reporter reporter = new Reporter(processingEnv.getMessager());
+    try {
+      reporter.print(StrayLayers.check(processingEnv.getElementUtils(), round));
+    } catch (RuntimeException e) {
+      reporter.print(
+          Report.on(new JavacSource(network, null), Diag.INTERNAL, "layers", describe(e)));
+    }
     for (Element element : round.getElementsAnnotatedWith(network)) {
       try {
         processNetwork(element, reporter);
@@ -76,7 +89,9 @@ public final class JconvProcessor extends AbstractProcessor {
   }
 
   private void processNetwork(Element element, Reporter reporter) throws IOException {
-    NetworkReader.Result read = new NetworkReader(processingEnv.getElementUtils()).read(element);
+    NetworkReader.Result read =
+        new NetworkReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+            .read(element);
     reporter.print(read.reports());
     if (read.spec() == null) {
       return;
@@ -98,7 +113,33 @@ public final class JconvProcessor extends AbstractProcessor {
             element.getSimpleName(),
             simd ? "SIMD (jdk.incubator.vector) and scalar kernels" : "scalar kernels only",
             simdReason()));
-    JavaFile file = ModelWriter.write(checked.graph(), getClass().getName(), simd);
+    JavaFile file;
+    try {
+      file = ModelWriter.write(checked.graph(), getClass().getName(), simd);
+    } catch (ArithmeticException e) {
+      // The totals were checked; scratch and gradient buffers on top of them can still overflow.
+      reporter.print(
+          Report.on(
+              read.spec().source(),
+              Diag.TOO_LARGE,
+              element.getSimpleName(),
+              "Network",
+              "its workspace (activations, scratch and gradient buffers)",
+              "more than 2,147,483,647"));
+      return;
+    }
+    List<Report> clashes =
+        MemberClashes.check(
+            processingEnv.getElementUtils(),
+            (TypeElement) element,
+            file.typeSpec().name(),
+            file.toString(),
+            nestedTypeNames(file.typeSpec()),
+            methodArities(file.typeSpec()));
+    if (!clashes.isEmpty()) {
+      reporter.print(clashes);
+      return;
+    }
     String name =
         file.packageName().isEmpty()
             ? file.typeSpec().name()
@@ -115,6 +156,23 @@ public final class JconvProcessor extends AbstractProcessor {
     try (Writer out = source.openWriter()) {
       file.writeTo(out);
     }
+  }
+
+  private static Set<String> nestedTypeNames(TypeSpec type) {
+    Set<String> names = new java.util.HashSet<>();
+    for (TypeSpec nested : type.typeSpecs()) {
+      names.add(nested.name());
+      names.addAll(nestedTypeNames(nested));
+    }
+    return names;
+  }
+
+  private static java.util.Map<String, Set<Integer>> methodArities(TypeSpec type) {
+    java.util.Map<String, Set<Integer>> methods = new java.util.HashMap<>();
+    for (MethodSpec m : type.methodSpecs()) {
+      methods.computeIfAbsent(m.name(), k -> new java.util.HashSet<>()).add(m.parameters().size());
+    }
+    return methods;
   }
 
   /** SIMD kernels when the compilation sees the Vector API and {@code -Ajconv.simd} allows. */

@@ -2,13 +2,17 @@ package dev.jconv.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.jconv.processor.codegen.ModelWriter;
 import dev.jconv.processor.codegen.SummaryNote;
 import dev.jconv.processor.diag.Diag;
 import dev.jconv.processor.diag.JavacSource;
 import dev.jconv.processor.diag.Report;
 import dev.jconv.processor.diag.Reporter;
+import dev.jconv.processor.read.MemberClashes;
 import dev.jconv.processor.read.NetworkReader;
+import dev.jconv.processor.read.StrayLayers;
 import dev.jconv.processor.validate.GraphBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,6 +75,8 @@ public final class JconvProcessor extends AbstractProcessor {
     for (String simpleName : ANNOTATIONS) {
       names.add(NetworkReader.DSL + "." + simpleName);
     }
+    // Every layer kind's annotation, also those added after this list (the kinds' registry).
+    names.addAll(StrayLayers.annotationNames());
     // The generated models carry it; unclaimed, -Xlint:all -Werror fails on them.
     names.add(GENERATED);
     return names;
@@ -95,6 +101,12 @@ public final class JconvProcessor extends AbstractProcessor {
     }
     // Layer annotations need no pass of their own: the enclosing @Network class reads them.
     Reporter reporter = new Reporter(processingEnv.getMessager());
+    try {
+      reporter.print(StrayLayers.check(processingEnv.getElementUtils(), round));
+    } catch (RuntimeException e) {
+      reporter.print(
+          Report.on(new JavacSource(network, null), Diag.INTERNAL, "layers", describe(e)));
+    }
     for (Element element : round.getElementsAnnotatedWith(network)) {
       try {
         processNetwork(element, reporter);
@@ -111,7 +123,9 @@ public final class JconvProcessor extends AbstractProcessor {
   }
 
   private void processNetwork(Element element, Reporter reporter) throws IOException {
-    NetworkReader.Result read = new NetworkReader(processingEnv.getElementUtils()).read(element);
+    NetworkReader.Result read =
+        new NetworkReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+            .read(element);
     reporter.print(read.reports());
     if (read.spec() == null) {
       return;
@@ -139,7 +153,33 @@ public final class JconvProcessor extends AbstractProcessor {
       // SIMD was possible with this JDK: say so where 'mvn -q' and IDEs still show it.
       processingEnv.getMessager().printMessage(path.kind(), codegen.message(), element);
     }
-    JavaFile file = ModelWriter.write(checked.graph(), getClass().getName(), path.simd());
+    JavaFile file;
+    try {
+      file = ModelWriter.write(checked.graph(), getClass().getName(), path.simd());
+    } catch (ArithmeticException e) {
+      // The totals were checked; scratch and gradient buffers on top of them can still overflow.
+      reporter.print(
+          Report.on(
+              read.spec().source(),
+              Diag.TOO_LARGE,
+              element.getSimpleName(),
+              "Network",
+              "its workspace (activations, scratch and gradient buffers)",
+              "more than 2,147,483,647"));
+      return;
+    }
+    List<Report> clashes =
+        MemberClashes.check(
+            processingEnv.getElementUtils(),
+            (TypeElement) element,
+            file.typeSpec().name(),
+            file.toString(),
+            nestedTypeNames(file.typeSpec()),
+            methodArities(file.typeSpec()));
+    if (!clashes.isEmpty()) {
+      reporter.print(clashes);
+      return;
+    }
     String name =
         file.packageName().isEmpty()
             ? file.typeSpec().name()
@@ -160,6 +200,23 @@ public final class JconvProcessor extends AbstractProcessor {
 
   private String option(String name) {
     return processingEnv.getOptions().get(name);
+  }
+
+  private static Set<String> nestedTypeNames(TypeSpec type) {
+    Set<String> names = new java.util.HashSet<>();
+    for (TypeSpec nested : type.typeSpecs()) {
+      names.add(nested.name());
+      names.addAll(nestedTypeNames(nested));
+    }
+    return names;
+  }
+
+  private static java.util.Map<String, Set<Integer>> methodArities(TypeSpec type) {
+    java.util.Map<String, Set<Integer>> methods = new java.util.HashMap<>();
+    for (MethodSpec m : type.methodSpecs()) {
+      methods.computeIfAbsent(m.name(), k -> new java.util.HashSet<>()).add(m.parameters().size());
+    }
+    return methods;
   }
 
   private static String describe(Exception e) {

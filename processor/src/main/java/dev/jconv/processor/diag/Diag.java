@@ -21,8 +21,21 @@ public enum Diag {
   NETWORK_CONSTRUCTOR(
       "network-constructor",
       Kind.ERROR,
-      "@Network class %s has no non-private constructor without parameters; %s needs one to"
-          + " extend it"),
+      "@Network class %s has no non-private constructor without parameters that throws no checked"
+          + " exception; %s needs one to extend it"),
+  NETWORK_EXTENDS_NETWORK(
+      "network-extends-network",
+      Kind.ERROR,
+      "@Network class %s extends @Network class %s, whose layers would not be part of %s;"
+          + " layers are not inherited: declare them in %s, or extend a class without @Network"),
+  NO_NETWORK(
+      "no-network",
+      Kind.ERROR,
+      "'%s' has @%s, but class %s is not annotated @Network, so this layer is never checked or"
+          + " built (layers are not inherited); annotate %s with @Network or remove the"
+          + " annotation"),
+  MEMBER_CLASH(
+      "member-clash", Kind.ERROR, "%s '%s' of %s clashes with the generated %s: %s; rename it"),
   MODEL_EXISTS(
       "model-exists",
       Kind.ERROR,

@@ -22,6 +22,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads a {@code @Network} class into a {@link NetworkSpec}: the class checks, the input shape, and
@@ -36,10 +37,12 @@ public final class NetworkReader {
   private static final String LAYER = DSL + ".Layer";
 
   private final Elements elements;
+  private final Types types;
 
-  /** Reads with javac's element utilities. */
-  public NetworkReader(Elements elements) {
+  /** Reads with javac's element and type utilities. */
+  public NetworkReader(Elements elements, Types types) {
     this.elements = elements;
+    this.types = types;
   }
 
   /**
@@ -114,11 +117,48 @@ public final class NetworkReader {
       // The implicit constructor is as private as its class, which is reported on its own.
       boolean implicit = elements.getOrigin(c) == Elements.Origin.MANDATED;
       constructor |=
-          c.getParameters().isEmpty() && (implicit || !c.getModifiers().contains(Modifier.PRIVATE));
+          c.getParameters().isEmpty()
+              && (implicit || !c.getModifiers().contains(Modifier.PRIVATE))
+              && c.getThrownTypes().stream().noneMatch(this::isChecked);
+    }
+    TypeElement networkSuper = networkSuperclass(type);
+    if (networkSuper != null) {
+      reports.add(
+          Report.on(
+              source,
+              Diag.NETWORK_EXTENDS_NETWORK,
+              type.getSimpleName(),
+              networkSuper.getQualifiedName(),
+              modelName,
+              type.getSimpleName()));
     }
     if (!constructor) {
       reports.add(Report.on(source, Diag.NETWORK_CONSTRUCTOR, type.getSimpleName(), modelName));
     }
+  }
+
+  /** Whether {@code thrown} is a checked exception type (not a RuntimeException or an Error). */
+  private boolean isChecked(TypeMirror thrown) {
+    TypeMirror runtime = elements.getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    return !types.isAssignable(thrown, runtime) && !types.isAssignable(thrown, error);
+  }
+
+  /** The nearest superclass of {@code type} that is itself a {@code @Network}, or null. */
+  private static TypeElement networkSuperclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    while (superclass.getKind() == TypeKind.DECLARED) {
+      TypeElement s = (TypeElement) ((DeclaredType) superclass).asElement();
+      for (AnnotationMirror m : s.getAnnotationMirrors()) {
+        if (((TypeElement) m.getAnnotationType().asElement())
+            .getQualifiedName()
+            .contentEquals(NETWORK)) {
+          return s;
+        }
+      }
+      superclass = s.getSuperclass();
+    }
+    return null;
   }
 
   /** The input shape, or null when it is invalid (reported, or reported by javac). */

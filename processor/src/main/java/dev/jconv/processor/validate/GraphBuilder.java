@@ -46,6 +46,10 @@ public final class GraphBuilder {
       return new Result(null, reports);
     }
     Graph graph = new Graph(network, nodes);
+    Totals.check(graph, reports);
+    if (Report.hasErrors(reports)) {
+      return new Result(null, reports);
+    }
     checkParams(graph, reports);
     warnUnused(graph, reports);
     return new Result(Report.hasErrors(reports) ? null : graph, reports);
@@ -85,7 +89,7 @@ public final class GraphBuilder {
     NetworkSpec network = graph.network();
     long declared = network.declaredParams();
     long total = graph.paramCount();
-    if (declared == -1 || declared == total) { // -1 is "no check"; other negatives are mistakes
+    if (declared < 0 || declared == total) { // a negative count means "no check", as documented
       return;
     }
     long trainable = graph.trainableParamCount();

@@ -134,24 +134,6 @@ class NetworkDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diag.PARAMS_MISMATCH)
-  void negativeParamsOtherThanMinusOneIsAMismatch() {
-    JavaFileObject source =
-        source(
-            "Negative",
-            "@Network(input = {8},",
-            "    params = -38)",
-            "public abstract class Negative {",
-            "  @Dense(units = 2) Layer out;",
-            "}");
-    Compilation c = compile(source);
-    assertThat(c).hadErrorCount(1);
-    Expect.error(c, "[jconv.params-mismatch] @Network(params = -38) but Negative has 18 parameters")
-        .in(source)
-        .at("params = -38)", "-38");
-  }
-
-  @Test
   void matchingParamsCompile() {
     JavaFileObject source =
         source(

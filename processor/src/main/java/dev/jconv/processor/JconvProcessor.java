@@ -65,7 +65,8 @@ public final class JconvProcessor extends AbstractProcessor {
           "BatchNormalization",
           "Activation",
           "Add",
-          "Concatenate");
+          "Concatenate",
+          "Rescaling");
 
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -155,7 +156,9 @@ public final class JconvProcessor extends AbstractProcessor {
     }
     JavaFile file;
     try {
-      file = ModelWriter.write(checked.graph(), getClass().getName(), path.simd());
+      file =
+          ModelWriter.write(
+              checked.graph(), getClass().getName(), path.simd(), path.generatedAnnotation());
     } catch (ArithmeticException e) {
       // The totals were checked; scratch and gradient buffers on top of them can still overflow.
       reporter.print(

@@ -49,6 +49,15 @@ public final class ModelWriter {
    * Simd} kernels, which need the module {@code jdk.incubator.vector} to compile.
    */
   public static JavaFile write(Graph graph, String generator, boolean simd) {
+    return write(graph, generator, simd, true);
+  }
+
+  /**
+   * As {@link #write(Graph, String, boolean)}; without {@code generatedAnnotation} the model does
+   * not carry {@code @Generated}, for a module that does not read {@code java.compiler}.
+   */
+  public static JavaFile write(
+      Graph graph, String generator, boolean simd, boolean generatedAnnotation) {
     NetworkSpec network = graph.network();
     Layout layout =
         new Layout(graph, (node, scratch) -> Kinds.of(node.spec()).scratch(node, scratch));
@@ -56,10 +65,6 @@ public final class ModelWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(network.modelName())
             .addJavadoc("$L", javadoc(graph))
-            .addAnnotation(
-                com.palantir.javapoet.AnnotationSpec.builder(GENERATED)
-                    .addMember("value", "$S", generator)
-                    .build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .superclass(user)
             .addSuperinterface(MODEL)
@@ -89,6 +94,12 @@ public final class ModelWriter {
                     .initializer("$T.withInitial(() -> new float[WORKSPACE])", ThreadLocal.class)
                     .build())
             .addType(KernelsWriter.scalar(graph, layout));
+    if (generatedAnnotation) {
+      type.addAnnotation(
+          com.palantir.javapoet.AnnotationSpec.builder(GENERATED)
+              .addMember("value", "$S", generator)
+              .build());
+    }
     for (Offset o : layout.constants()) {
       type.addField(
           FieldSpec.builder(int.class, o.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -106,42 +106,31 @@ final class Depthwise {
         window.strides().h() * pd.w() * c,
         window.strides().w() * c);
     b.addStatement("int yi = $L + (oh * $L + ow) * $L", dstOff, out.w(), c);
-    b.addStatement("int c = 0");
     String source = input.array();
-    Vectors.lanesLoops(
+    Vectors.channelLoop(
         b,
         "c",
         c,
-        sp -> {
+        dstOff + " + " + out.h() * out.w() * c,
+        true,
+        vec -> {
           CodeBlock.Builder v = CodeBlock.builder();
           v.addStatement(
-              useBias
-                  ? "$T acc = $T.fromArray(" + sp + ", w, " + bias + " + c)"
-                  : "$T acc = $T.zero(" + sp + ")",
+              "$T acc = $L",
               FLOAT_VECTOR,
-              FLOAT_VECTOR);
+              useBias
+                  ? vec.load("w", bias + " + c")
+                  : CodeBlock.of("$T.zero($L)", FLOAT_VECTOR, vec.species()));
           v.beginControlFlow("for (int kh = 0; kh < $L; kh++)", k.h());
           v.beginControlFlow("for (int kw = 0; kw < $L; kw++)", k.w());
-          v.addStatement(
-              "$T xv = $T.fromArray($L, $L, xp + $L + c)",
-              FLOAT_VECTOR,
-              FLOAT_VECTOR,
-              sp,
-              source,
-              tap);
-          v.addStatement("acc = xv.fma($T.fromArray($L, w, $L + c), acc)", FLOAT_VECTOR, sp, wtap);
+          v.addStatement("$T xv = $L", FLOAT_VECTOR, vec.load(source, "xp + " + tap + " + c"));
+          v.addStatement("acc = xv.fma($L, acc)", vec.load("w", wtap + " + c"));
           v.endControlFlow().endControlFlow();
-          v.addStatement("$L.intoArray($L, yi + c)", Acts.vectorAct(act, "acc"), dst);
+          v.addStatement("acc = $L", Acts.vectorAct(act, "acc"));
+          v.add(vec.store("acc", dst, "yi + c"));
           return v.build();
-        });
-    b.beginControlFlow("for (; c < $L; c++)", c);
-    b.addStatement("float s = $L", useBias ? "w[" + bias + " + c]" : "0f");
-    b.beginControlFlow("for (int kh = 0; kh < $L; kh++)", k.h());
-    b.beginControlFlow("for (int kw = 0; kw < $L; kw++)", k.w());
-    b.addStatement("s += $L[xp + $L + c] * w[$L + c]", input.array(), tap, wtap);
-    b.endControlFlow().endControlFlow();
-    b.addStatement("$L[yi + c] = $L", dst, Acts.scalarAct(act, "s"));
-    b.endControlFlow();
+        },
+        null);
     b.endControlFlow().endControlFlow();
     return b.build();
   }

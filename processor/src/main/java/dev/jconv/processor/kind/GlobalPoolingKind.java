@@ -1,7 +1,5 @@
 package dev.jconv.processor.kind;
 
-import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
-
 import com.palantir.javapoet.CodeBlock;
 import dev.jconv.processor.emit.Loops;
 import dev.jconv.processor.emit.Shape3;
@@ -89,6 +87,7 @@ abstract class GlobalPoolingKind<S extends LayerSpec> extends LayerKind<S> {
     return b.build();
   }
 
+  /** Channels along the lanes; the channels left over on a last overlapping or masked vector. */
   @Override
   public final CodeBlock simdForward(Site site) {
     Shape3 in = site.in();
@@ -96,34 +95,26 @@ abstract class GlobalPoolingKind<S extends LayerSpec> extends LayerKind<S> {
     int pixels = in.pixels();
     String inv = Loops.floatLiteral(1.0 / pixels);
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("int c = 0");
-    Vectors.lanesLoops(
+    Vectors.channelLoop(
         b,
         "c",
         c,
-        sp -> {
+        null,
+        true,
+        vec -> {
           CodeBlock.Builder v = CodeBlock.builder();
-          v.add(Vectors.accumulator(sp, max));
+          v.add(Vectors.accumulator(vec.species(), max));
           v.beginControlFlow("for (int p = 0; p < $L; p++)", pixels);
           v.addStatement(
-              "acc = acc.$L($T.fromArray($L, x, xo + p * $L + c))",
-              max ? "max" : "add",
-              FLOAT_VECTOR,
-              sp,
-              c);
+              "acc = acc.$L($L)", max ? "max" : "add", vec.load("x", "xo + p * " + c + " + c"));
           v.endControlFlow();
-          v.addStatement(
-              max ? "acc.intoArray(a, yo + c)" : "acc.mul(" + inv + ").intoArray(a, yo + c)");
+          if (!max) {
+            v.addStatement("acc = acc.mul($L)", inv);
+          }
+          v.add(vec.store("acc", "a", "yo + c"));
           return v.build();
-        });
-    b.beginControlFlow("for (; c < $L; c++)", c);
-    b.addStatement(max ? "float acc = Float.NEGATIVE_INFINITY" : "float acc = 0f");
-    b.beginControlFlow("for (int p = 0; p < $L; p++)", pixels);
-    b.addStatement(
-        max ? "acc = Math.max(acc, x[xo + p * $L + c])" : "acc += x[xo + p * $L + c]", c);
-    b.endControlFlow();
-    b.addStatement(max ? "a[yo + c] = acc" : "a[yo + c] = acc * " + inv);
-    b.endControlFlow();
+        },
+        null);
     return b.build();
   }
 }

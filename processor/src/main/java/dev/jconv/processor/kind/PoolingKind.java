@@ -1,7 +1,5 @@
 package dev.jconv.processor.kind;
 
-import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
-
 import com.palantir.javapoet.CodeBlock;
 import dev.jconv.processor.emit.Ix;
 import dev.jconv.processor.emit.Loops;
@@ -144,8 +142,9 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
   }
 
   /**
-   * Channels along the lanes. A full window is read at constant offsets (unrolled up to 16 cells);
-   * a window cut by SAME padding takes the scalar path over its real cells.
+   * Channels along the lanes, the channels left over on a last (overlapping or masked) vector. A
+   * full window is read at constant offsets (unrolled up to 16 cells); a window cut by SAME padding
+   * takes the scalar path over its real cells.
    */
   @Override
   public final CodeBlock simdForward(Site site) {
@@ -155,56 +154,48 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
     boolean cut = window.padded(site.node().inputShapes().get(0)).copies();
     CodeBlock.Builder b = CodeBlock.builder();
     Ix[] windows = openWindows(b, site, Ix.of("yo"));
-    b.addStatement("int c = 0");
     if (cut) {
       b.beginControlFlow("if (h1 - h0 == $L && w1 - w0 == $L)", k.h(), k.w());
     }
     b.addStatement(
         "int xb = $L", Ix.of("xo").plus(Ix.of("h0").times(in.w() * c)).plus(Ix.of("w0").times(c)));
-    Vectors.lanesLoops(b, "c", c, sp -> vectorWindow(sp, in, k, max));
+    Vectors.channelLoop(
+        b, "c", c, "yo + " + site.outSize(), true, v -> vectorWindow(v, in, k, max), null);
     if (cut) {
+      b.nextControlFlow("else");
+      b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
+      b.add(reduceCells(in, max));
+      b.endControlFlow();
       b.endControlFlow();
     }
-    b.beginControlFlow("for (; c < $L; c++)", c);
-    b.add(reduceCells(in, max));
-    b.endControlFlow();
     Loops.close(b, windows);
     return b.build();
   }
 
-  private static CodeBlock vectorWindow(String sp, Shape3 in, IntPair k, boolean max) {
+  private static CodeBlock vectorWindow(Vectors.Vec vec, Shape3 in, IntPair k, boolean max) {
     int c = in.c();
     String op = max ? "max" : "add";
     CodeBlock.Builder v = CodeBlock.builder();
-    v.add(Vectors.accumulator(sp, max));
+    v.add(Vectors.accumulator(vec.species(), max));
     if (k.h() * k.w() <= 16) {
       for (int dh = 0; dh < k.h(); dh++) {
         for (int dw = 0; dw < k.w(); dw++) {
           int off = (dh * in.w() + dw) * c;
           v.addStatement(
-              "acc = acc.$L($T.fromArray($L, x, xb + $Lc))",
-              op,
-              FLOAT_VECTOR,
-              sp,
-              off == 0 ? "" : off + " + ");
+              "acc = acc.$L($L)", op, vec.load("x", "xb + " + (off == 0 ? "" : off + " + ") + "c"));
         }
       }
     } else {
       v.beginControlFlow("for (int dh = 0; dh < $L; dh++)", k.h());
       v.beginControlFlow("for (int dw = 0; dw < $L; dw++)", k.w());
       v.addStatement(
-          "acc = acc.$L($T.fromArray($L, x, xb + (dh * $L + dw) * $L + c))",
-          op,
-          FLOAT_VECTOR,
-          sp,
-          in.w(),
-          c);
+          "acc = acc.$L($L)", op, vec.load("x", "xb + (dh * " + in.w() + " + dw) * " + c + " + c"));
       v.endControlFlow().endControlFlow();
     }
     if (!max) {
       v.addStatement("acc = acc.div($Lf)", k.h() * k.w());
     }
-    v.addStatement("acc.intoArray(a, yi + c)");
+    v.add(vec.store("acc", "a", "yi + c"));
     return v.build();
   }
 }

@@ -12,6 +12,10 @@ public final class Vectors {
   /** {@code jdk.incubator.vector.VectorMask}. */
   public static final ClassName VECTOR_MASK = ClassName.get("jdk.incubator.vector", "VectorMask");
 
+  /** {@code jdk.incubator.vector.VectorOperators}. */
+  public static final ClassName VECTOR_OPERATORS =
+      ClassName.get("jdk.incubator.vector", "VectorOperators");
+
   /** The runtime's {@code Lanes}: the species and whether masked stores are fast. */
   public static final ClassName LANES = ClassName.get("dev.jconv.kernels", "Lanes");
 
@@ -34,6 +38,11 @@ public final class Vectors {
   public record Vec(String mask, int count, String end) {
     /** Whole vectors. */
     public static final Vec FULL = new Vec(null, 0, null);
+
+    /** This with {@link #end} set to {@code e}. */
+    public Vec withEnd(String e) {
+      return new Vec(mask, count, e);
+    }
 
     /** The species' name in generated code. */
     public String species() {
@@ -75,6 +84,56 @@ public final class Vectors {
       } else {
         for (int k = 0; k < count; k++) {
           b.addStatement("$L[$L + $L] = $L.lane($L)", array, offset, k, v, k);
+        }
+      }
+      return b.endControlFlow().build();
+    }
+
+    /**
+     * {@code array[offset...] += v}. For a tail of known length on JDK 17, the lanes of {@code v}
+     * past the tail must be 0 (they are products of masked loads): then a whole vector that ends
+     * before {@link #end} is added and stored whole, which leaves the values past the tail as they
+     * were; else the tail is added lane by lane.
+     */
+    public CodeBlock accumulate(String v, String array, Object offset) {
+      if (mask == null) {
+        return CodeBlock.of(
+            "$L.add($T.fromArray(S, $L, $L)).intoArray($L, $L);\n",
+            v,
+            FLOAT_VECTOR,
+            array,
+            offset,
+            array,
+            offset);
+      }
+      CodeBlock masked =
+          CodeBlock.of(
+              "$L.add($T.fromArray(S, $L, $L, $L)).intoArray($L, $L, $L);\n",
+              v,
+              FLOAT_VECTOR,
+              array,
+              offset,
+              mask,
+              array,
+              offset,
+              mask);
+      if (count == 0) {
+        return masked;
+      }
+      CodeBlock.Builder b = CodeBlock.builder().beginControlFlow("if ($T.MASKED_STORES)", LANES);
+      b.add(masked);
+      if (end != null) {
+        b.nextControlFlow("else if ($L + S.length() <= $L)", offset, end);
+        b.add(FULL.accumulate(v, array, offset));
+      }
+      b.nextControlFlow("else");
+      if (count > UNROLLED_LANES) {
+        b.beginControlFlow("for (int k = 0; k < $L; k++)", count);
+        b.addStatement("$L[$L + k] += $L.lane(k)", array, offset, v);
+        b.endControlFlow();
+      } else {
+        for (int k = 0; k < count; k++) {
+          b.addStatement("$L[$L + $L] += $L.lane($L)", array, offset, k, v, k);
         }
       }
       return b.endControlFlow().build();
@@ -147,6 +206,35 @@ public final class Vectors {
     CodeBlock.Builder b = CodeBlock.builder().addStatement("int i = 0");
     lanesLoops(b, "i", size, vector);
     return b.beginControlFlow("for (; i < $L; i++)", size).add(scalar).endControlFlow().build();
+  }
+
+  /**
+   * {@code dst[dsto + i] += src[srco + i] (* factor[fo + i])} over {@code size} values on lanes.
+   */
+  public static CodeBlock addInto(
+      long size, String dst, String dsto, String src, String srco, String factor, String fo) {
+    String product =
+        factor == null
+            ? src + "[" + srco + " + i]"
+            : src + "[" + srco + " + i] * " + factor + "[" + fo + " + i]";
+    return elementwise(
+        size,
+        sp -> {
+          CodeBlock.Builder v =
+              CodeBlock.builder().add("$T.fromArray(S, $L, $L + i)", FLOAT_VECTOR, src, srco);
+          if (factor != null) {
+            v.add(".mul($T.fromArray(S, $L, $L + i))", FLOAT_VECTOR, factor, fo);
+          }
+          return CodeBlock.of(
+              "$L.add($T.fromArray(S, $L, $L + i)).intoArray($L, $L + i);\n",
+              v.build(),
+              FLOAT_VECTOR,
+              dst,
+              dsto,
+              dst,
+              dsto);
+        },
+        CodeBlock.of("$L[$L + i] += $L;\n", dst, dsto, product));
   }
 
   /** {@code FloatVector acc = ...}: the identity of a max (negative infinity) or a sum (zero). */

@@ -1,5 +1,7 @@
 package dev.jconv.processor.kind;
 
+import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
+
 import com.palantir.javapoet.CodeBlock;
 import dev.jconv.processor.emit.Ix;
 import dev.jconv.processor.emit.Loops;
@@ -118,6 +120,15 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
     b.add(Loops.returnWithoutDx());
     Ix[] windows = openWindows(b, site, Ix.ZERO);
     b.beginControlFlow("for (int c = 0; c < $L; c++)", in.c());
+    b.add(channelGrad(in, max));
+    b.endControlFlow();
+    Loops.close(b, windows);
+    return b.build();
+  }
+
+  /** The gradient of channel {@code c} of the window at {@code yi}, over its real cells. */
+  private static CodeBlock channelGrad(Shape3 in, boolean max) {
+    CodeBlock.Builder b = CodeBlock.builder();
     if (max) {
       b.addStatement("int best = -1");
       b.addStatement("float bestValue = Float.NEGATIVE_INFINITY");
@@ -136,9 +147,116 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
     if (max) {
       b.addStatement("dx[dxo + best] += d[dyo + yi + c]");
     }
-    b.endControlFlow();
+    return b.build();
+  }
+
+  /**
+   * Channels along the lanes over full windows, as the scalar twin: max finds each lane's first
+   * maximum (its cell index in a vector) and adds the gradient to that cell; average adds the share
+   * to every cell. A window cut by SAME padding takes the scalar path.
+   */
+  @Override
+  public final CodeBlock simdBackward(Site site) {
+    Shape3 in = site.in();
+    IntPair k = window.kernel();
+    int c = in.c();
+    boolean cut = window.padded(site.node().inputShapes().get(0)).copies();
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.add(Loops.returnWithoutDx());
+    Ix[] windows = openWindows(b, site, Ix.ZERO);
+    if (cut) {
+      b.beginControlFlow("if (h1 - h0 == $L && w1 - w0 == $L)", k.h(), k.w());
+    }
+    b.addStatement("int xb = $L", Ix.of("h0").times(in.w() * c).plus(Ix.of("w0").times(c)));
+    Vectors.channelLoop(
+        b,
+        "c",
+        c,
+        "dxo + " + in.size(),
+        false,
+        v -> vectorWindowGrad(v, in, k, max),
+        channelGrad(in, max));
+    if (cut) {
+      b.nextControlFlow("else");
+      b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
+      b.add(channelGrad(in, max));
+      b.endControlFlow();
+      b.endControlFlow();
+    }
     Loops.close(b, windows);
     return b.build();
+  }
+
+  private static CodeBlock vectorWindowGrad(Vectors.Vec vec, Shape3 in, IntPair k, boolean max) {
+    int cells = k.h() * k.w();
+    boolean unrolled = cells <= 16;
+    CodeBlock.Builder v = CodeBlock.builder();
+    v.addStatement("$T dy = $L", FLOAT_VECTOR, vec.load("d", "dyo + yi + c"));
+    if (max) {
+      v.addStatement("$T best = $L", FLOAT_VECTOR, vec.load("x", "xo + xb + c"));
+      v.addStatement("$T idx = $T.zero(S)", FLOAT_VECTOR, FLOAT_VECTOR);
+      forCells(v, in, k, unrolled, 1, (n, off) -> bestCell(vec, n, off));
+      forCells(v, in, k, unrolled, 0, (n, off) -> routeCell(vec, n, off));
+    } else {
+      v.addStatement("$T share = dy.div($Lf)", FLOAT_VECTOR, cells);
+      forCells(v, in, k, unrolled, 0, (n, off) -> vec.accumulate("share", "dx", "dxo + " + off));
+    }
+    return v.build();
+  }
+
+  /** Updates the lanes' maximum {@code best} and its cell {@code idx} with cell {@code n}. */
+  private static CodeBlock bestCell(Vectors.Vec vec, String n, String off) {
+    return CodeBlock.builder()
+        .add("{\n$>")
+        .addStatement("$T xv = $L", FLOAT_VECTOR, vec.load("x", "xo + " + off))
+        .addStatement(
+            "$T<Float> gt = xv.compare($T.GT, best)", Vectors.VECTOR_MASK, Vectors.VECTOR_OPERATORS)
+        .addStatement("best = best.blend(xv, gt)")
+        .addStatement("idx = idx.blend($T.broadcast(S, (float) $L), gt)", FLOAT_VECTOR, n)
+        .add("$<}\n")
+        .build();
+  }
+
+  /** Adds the gradient of the lanes whose maximum is cell {@code n} to that cell. */
+  private static CodeBlock routeCell(Vectors.Vec vec, String n, String off) {
+    return CodeBlock.builder()
+        .add("{\n$>")
+        .addStatement(
+            "$T gv = $T.zero(S).blend(dy, idx.compare($T.EQ, (float) $L))",
+            FLOAT_VECTOR,
+            FLOAT_VECTOR,
+            Vectors.VECTOR_OPERATORS,
+            n)
+        .add(vec.accumulate("gv", "dx", "dxo + " + off))
+        .add("$<}\n")
+        .build();
+  }
+
+  /**
+   * {@code cell} for the cells of a full window from the {@code first}: unrolled at constant
+   * offsets, or in loops of constant trip counts; it gets the cell's index and the offset of its
+   * channel {@code c} relative to the example.
+   */
+  private static void forCells(
+      CodeBlock.Builder v,
+      Shape3 in,
+      IntPair k,
+      boolean unrolled,
+      int first,
+      java.util.function.BiFunction<String, String, CodeBlock> cell) {
+    int c = in.c();
+    if (unrolled) {
+      for (int n = first; n < k.h() * k.w(); n++) {
+        int off = (n / k.w() * in.w() + n % k.w()) * c;
+        v.add(cell.apply(Integer.toString(n), "xb + " + (off == 0 ? "" : off + " + ") + "c"));
+      }
+      return;
+    }
+    v.beginControlFlow("for (int n = $L; n < $L; n++)", first, k.h() * k.w());
+    v.add(
+        cell.apply(
+            "n", "xb + (n / " + k.w() + " * " + in.w() + " + n % " + k.w() + ") * " + c + " + c"));
+    v.endControlFlow();
   }
 
   /**

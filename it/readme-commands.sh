@@ -13,6 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 short='--epochs 1 --train 300 --test 60'
+command -v curl >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq curl)
 logs=$(mktemp -d)
 server=""
 cleanup() { if [ -n "$server" ]; then kill -- "-$server" 2>/dev/null || true; fi; }

@@ -60,7 +60,7 @@ while IFS= read -r cmd; do
   fi
   echo "== readme $n: $run"
   if [[ $run == *'&' ]]; then
-    setsid bash -c "${run%&}" > "$logs/server.log" 2>&1 &
+    setsid bash -c "${run%&}" < /dev/null > "$logs/server.log" 2>&1 &
     server=$!
     for _ in $(seq 1 300); do
       curl -sf http://localhost:8080/health > /dev/null 2>&1 && break
@@ -69,7 +69,7 @@ while IFS= read -r cmd; do
     done
     continue
   fi
-  out=$(bash -c "$run" 2>&1) || { echo "$out" | tail -40; echo "failed: $run" >&2; exit 1; }
+  out=$(bash -c "$run" < /dev/null 2>&1) || { echo "$out" | tail -40; echo "failed: $run" >&2; exit 1; }
   echo "$out" | tail -12
   if [[ $cmd == curl* ]]; then
     expect_like "$cmd" "$out"
@@ -80,4 +80,6 @@ while IFS= read -r cmd; do
       || { echo "classify printed no table like the README's: $header" >&2; exit 1; }
   fi
 done <<< "$commands"
-echo "README commands: $n run or skipped as above"
+expected=$(printf '%s\n' "$commands" | grep -c -v '^[[:space:]]*$')
+[ "$n" -eq "$expected" ] || { echo "ran $n of the README's $expected commands" >&2; exit 1; }
+echo "README commands: all $n run or skipped as above"

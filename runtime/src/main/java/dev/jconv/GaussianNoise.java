@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Adds zero-mean normal noise to every value of each training example, Keras's {@code
- * GaussianNoise} (not clipped). The identity at inference and in {@code predict}; it must sit at the
- * network input.
+ * GaussianNoise} (not clipped). The identity at inference and in {@code predict}; it must sit at
+ * the network input.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

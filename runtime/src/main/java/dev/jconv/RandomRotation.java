@@ -20,8 +20,8 @@ public @interface RandomRotation {
   double[] factor();
 
   /**
-   * How points outside the image are filled: {@code "reflect"} (the default; {@code d c b a | a b
-   * c d | d c b a}), {@code "wrap"}, {@code "constant"} ({@link #fillValue}) or {@code "nearest"}.
+   * How points outside the image are filled: {@code "reflect"} (the default; {@code d c b a | a b c
+   * d | d c b a}), {@code "wrap"}, {@code "constant"} ({@link #fillValue}) or {@code "nearest"}.
    */
   String fillMode() default "reflect";
 

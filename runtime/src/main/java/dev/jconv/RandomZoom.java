@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Randomly zooms each training image about its centre, Keras's {@code RandomZoom}: a factor {@code
  * z} shows a region {@code 1 + z} times the image, so positive zooms out and negative zooms in (one
- * value {@code f} means {@code [-f, f]}, two mean {@code [lower, upper]}, above -1). The identity at
- * inference and in {@code predict}; it must sit at the network input.
+ * value {@code f} means {@code [-f, f]}, two mean {@code [lower, upper]}, above -1). The identity
+ * at inference and in {@code predict}; it must sit at the network input.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -23,8 +23,8 @@ public @interface RandomZoom {
   double[] widthFactor() default {};
 
   /**
-   * How points outside the image are filled: {@code "reflect"} (the default; {@code d c b a | a b
-   * c d | d c b a}), {@code "wrap"}, {@code "constant"} ({@link #fillValue}) or {@code "nearest"}.
+   * How points outside the image are filled: {@code "reflect"} (the default; {@code d c b a | a b c
+   * d | d c b a}), {@code "wrap"}, {@code "constant"} ({@link #fillValue}) or {@code "nearest"}.
    */
   String fillMode() default "reflect";
 

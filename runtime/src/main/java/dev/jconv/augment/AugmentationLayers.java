@@ -57,7 +57,16 @@ public final class AugmentationLayers {
 
   /** Keras's {@code RandomRotation}: a turn by a fraction of 2 pi in {@code [lo, hi]}. */
   public static void rotate(
-      float[] x, int xo, float[] y, int yo, int h, int w, int c, double lo, double hi, Fill fill,
+      float[] x,
+      int xo,
+      float[] y,
+      int yo,
+      int h,
+      int w,
+      int c,
+      double lo,
+      double hi,
+      Fill fill,
       float fillValue,
       Interpolation interpolation,
       long seed,
@@ -142,14 +151,26 @@ public final class AugmentationLayers {
 
   /** Keras's {@code GaussianNoise}: N(0, stddev) added to every value, not clipped. */
   public static void noise(
-      float[] x, int xo, float[] y, int yo, int h, int w, int c, double stddev, long seed, int layer, int example) {
+      float[] x,
+      int xo,
+      float[] y,
+      int yo,
+      int h,
+      int w,
+      int c,
+      double stddev,
+      long seed,
+      int layer,
+      int example) {
     Workspace ws = start(x, xo, h, w, c, seed(seed, layer, example));
     GaussianNoise.adjust(
         ws.canvas, ws.rng, stddev, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
     ws.canvas.store(y, yo);
   }
 
-  /** The generator of example {@code example} of layer {@code layer} in a step seeded {@code seed}. */
+  /**
+   * The generator of example {@code example} of layer {@code layer} in a step seeded {@code seed}.
+   */
   public static long seed(long seed, int layer, int example) {
     return Rng.derive(Rng.derive(seed, layer), example);
   }

@@ -82,8 +82,7 @@ public enum Diag {
       "epsilon-range",
       Kind.ERROR,
       "'%s' (BatchNormalization): epsilon = %s must be positive (Keras's default is 0.001)"),
-  AUGMENTATION_RANGE(
-      "augmentation-range", Kind.ERROR, "'%s' (%s): %s = %s must %s, e.g. %s = %s"),
+  AUGMENTATION_RANGE("augmentation-range", Kind.ERROR, "'%s' (%s): %s = %s must %s, e.g. %s = %s"),
   UNKNOWN_MODE("unknown-mode", Kind.ERROR, "'%s' (%s): %s = \"%s\" is not one of %s"),
   STRIDES_WITH_DILATION(
       "strides-with-dilation",

@@ -21,8 +21,8 @@ import javax.lang.model.element.Modifier;
  * gives every layer its own output, so the input cannot be aliased), and in training a forward of
  * their own that transforms each example through {@code dev.jconv.augment.AugmentationLayers},
  * seeded by the step seed, the layer's index and the example. They sit at the network input (a
- * compile error elsewhere), so no parameter lies before them; the input gradient passes through
- * as the identity, that is, it is the gradient with respect to the augmented image.
+ * compile error elsewhere), so no parameter lies before them; the input gradient passes through as
+ * the identity, that is, it is the gradient with respect to the augmented image.
  *
  * @param <S> the layer spec
  */
@@ -150,7 +150,8 @@ abstract class AugmentationKind<S extends LayerSpec> extends LayerKind<S> {
     double[] range = symmetric(factor);
     boolean finite = Double.isFinite(range[0]) && Double.isFinite(range[1]);
     if (!finite || range[0] > range[1] || range[0] < min || range[1] > max) {
-      String within = min == -Double.MAX_VALUE ? "" : " within [" + bound(min) + ", " + bound(max) + "]";
+      String within =
+          min == -Double.MAX_VALUE ? "" : " within [" + bound(min) + ", " + bound(max) + "]";
       check.add(
           attribute,
           Diag.AUGMENTATION_RANGE,

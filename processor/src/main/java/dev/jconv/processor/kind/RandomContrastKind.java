@@ -36,7 +36,9 @@ final class RandomContrastKind extends AugmentationKind<LayerSpec.RandomContrast
             spec.kerasType(),
             "factor",
             show(spec.factor()),
-            "have lower in [0, 1] and upper in [0, " + (long) (MAX - 1) + "]: the contrast factor is"
+            "have lower in [0, 1] and upper in [0, "
+                + (long) (MAX - 1)
+                + "]: the contrast factor is"
                 + " drawn from [1 - lower, 1 + upper]",
             "factor",
             "0.2");

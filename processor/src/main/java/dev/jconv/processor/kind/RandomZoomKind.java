@@ -59,7 +59,9 @@ final class RandomZoomKind extends AugmentationKind<LayerSpec.RandomZoom> {
   String describe() {
     return "y = x zoomed by 1 + a factor in "
         + show(spec.heightFactor())
-        + (spec.widthFactor().isEmpty() ? "" : " (height), " + show(spec.widthFactor()) + " (width)")
+        + (spec.widthFactor().isEmpty()
+            ? ""
+            : " (height), " + show(spec.widthFactor()) + " (width)")
         + ", fill "
         + spec.fillMode();
   }

@@ -35,8 +35,9 @@ final class AugmentationPlacement {
         atInput.add(spec.name());
       } else if (!fed && spec.isAugmentation()) {
         reports.add(
-            Report.on(
+            Report.at(
                 spec.source(),
+                "from",
                 Diag.AUGMENTATION_NOT_AT_INPUT,
                 spec.name(),
                 spec.kerasType(),

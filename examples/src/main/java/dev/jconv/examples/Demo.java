@@ -26,8 +26,8 @@ import java.util.Locale;
  * The README's first command, needing no download: trains the seed network {@link SeedNet} on
  * generated images of five coloured shapes, reports validation accuracy per epoch, saves the
  * weights, reloads them into a fresh model, classifies held-back images and writes a PNG of some of
- * them with their predicted labels. Training images are flipped at random (the grid of samples
- * shows how), and the held-back images are also classified with test-time augmentation.
+ * them with their predicted labels. Training images are flipped and turned at random (the grid of
+ * samples shows how), and the held-back images are also classified with test-time augmentation.
  *
  * <p>Arguments (all optional; through Maven: {@code -Ddemo.args="--epochs 2 --train 1000"}): {@code
  * --epochs N}, {@code --train N} (training images), {@code --test N} (held-back images), {@code
@@ -36,8 +36,8 @@ import java.util.Locale;
  * samples).
  */
 public final class Demo {
-  /** The demo's augmentation, in training and at test time. */
-  private static final Pipeline FLIPS = Pipeline.of(Flip.both());
+  /** The demo's augmentation, in training and at test time: the symmetries of the square. */
+  private static final Pipeline SYMMETRIES = Pipeline.of(Flip.both(), new DemoQuarterTurns());
 
   private Demo() {}
 
@@ -69,7 +69,7 @@ public final class Demo {
             .seed(11);
     if (o.augment()) {
       showAugmentation(o.grid());
-      trainer.augment(FLIPS);
+      trainer.augment(SYMMETRIES);
     }
     History history = trainer.fit(train);
     System.out.printf(
@@ -101,24 +101,24 @@ public final class Demo {
   }
 
   /**
-   * Writes the grid of original and flipped training images and says so. Flips keep every shape's
-   * class (the shapes are drawn at random angles, so a mirrored image is as likely as the
-   * original), and they move pixels without resampling.
+   * Writes the grid of original and augmented training images and says so. Flips and quarter turns
+   * keep every shape's class (the shapes are drawn at random angles, so a mirrored or turned image
+   * is as likely as the original), and they move pixels without resampling.
    */
   private static void showAugmentation(Path grid) throws IOException {
     Path parent = grid.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    FLIPS.writeGrid(grid, Shapes.generate(40, 3), 8, 5, 1);
+    SYMMETRIES.writeGrid(grid, Shapes.generate(40, 3), 8, 5, 1);
     System.out.printf(
         Locale.ROOT,
-        "Augmentation: random horizontal and vertical flips per training image; samples (original,"
-            + " then 5 flipped copies) in %s%n",
+        "Augmentation: random flips and quarter turns per training image; samples (original, then 5"
+            + " augmented copies) in %s%n",
         grid);
   }
 
   /**
    * Evaluates {@code model} on the held-back images, as it is and, with {@code copies > 1}, with
-   * test-time augmentation (the mean prediction over the image and flipped copies); returns the
+   * test-time augmentation (the mean prediction over the image and augmented copies); returns the
    * classifier used for the predictions shown.
    */
   private static Model evaluate(Model model, Dataset test, int copies) {
@@ -132,11 +132,11 @@ public final class Demo {
     if (copies < 2) {
       return model;
     }
-    Model tta = TestTimeAugmentation.of(model, FLIPS, copies, 1);
+    Model tta = TestTimeAugmentation.of(model, SYMMETRIES, copies, 1);
     Evaluation averaged = Evaluator.evaluate(tta, test);
     System.out.printf(
         Locale.ROOT,
-        "With test-time augmentation (mean over the image and %d flipped copies): accuracy %.4f -"
+        "With test-time augmentation (mean over the image and %d flipped or turned copies): accuracy %.4f -"
             + " loss %.4f%n",
         copies - 1,
         averaged.accuracy(),

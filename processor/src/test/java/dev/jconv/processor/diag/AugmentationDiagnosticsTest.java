@@ -39,6 +39,38 @@ class AugmentationDiagnosticsTest {
   }
 
   @Test
+  void kerasDefaults() throws Exception {
+    JavaFileObject source =
+        source(
+            "Defaults",
+            "@Network(input = {8, 8, 3})",
+            "public abstract class Defaults {",
+            "  @RandomFlip Layer flip;",
+            "  @RandomRotation(factor = 0.1) Layer turn;",
+            "  @RandomContrast(factor = 0.2) Layer contrast;",
+            "  @RandomZoom(heightFactor = {0.1, 0.3}) Layer zoom;",
+            "}");
+    Compilation c = compile(source);
+    assertThat(c).succeededWithoutWarnings();
+    String model =
+        c.generatedSourceFile("test.DefaultsModel").orElseThrow().getCharContent(true).toString();
+    // mode = "horizontal_and_vertical": both axes.
+    assertContains(model, "flip(x, xo, a, ao + FLIP_OUT, 8, 8, 3, true, true, seed, 0, example)");
+    // One factor f means [-f, f]; fill reflect, value 0, bilinear.
+    assertContains(model, "-0.1, 0.1, Fill.REFLECT, 0.0f, Interpolation.BILINEAR, seed, 1,");
+    // [1 - 0.2, 1 + 0.2], and Keras's value range (0, 255).
+    assertContains(model, "0.8, 1.2, 0.0f, 255.0f, seed, 2, example)");
+    // No width factor: the height's zoom on both axes.
+    assertContains(model, "0.1, 0.3, 0.1, 0.3, true, Fill.REFLECT");
+  }
+
+  private static void assertContains(String text, String part) {
+    if (!text.contains(part)) {
+      throw new AssertionError("expected " + part + " in\n" + text);
+    }
+  }
+
+  @Test
   @Covers(Diag.AUGMENTATION_NOT_AT_INPUT)
   void augmentationAfterAConvolution() {
     JavaFileObject source =

@@ -24,6 +24,7 @@ import dev.jconv.Rescaling;
 final class AugmentationNets {
   private AugmentationNets() {}
 
+  /** Left-right flips. */
   @Network(input = {4, 5, 3})
   abstract static class FlipNet {
     @RandomFlip(mode = "horizontal")
@@ -57,6 +58,7 @@ final class AugmentationNets {
     Layer zoom;
   }
 
+  /** Contrast factors in [0.5, 1.5], unclipped in practice. */
   @Network(input = {4, 4, 3})
   abstract static class ContrastNet {
     @RandomContrast(
@@ -74,6 +76,7 @@ final class AugmentationNets {
     Layer bright;
   }
 
+  /** Noise of standard deviation 0.1. */
   @Network(input = {16, 16, 3})
   abstract static class NoiseNet {
     @GaussianNoise(stddev = 0.1)

@@ -1,12 +1,16 @@
 package dev.jconv.examples;
 
 import dev.jconv.Model;
+import dev.jconv.augment.Flip;
+import dev.jconv.augment.Pipeline;
+import dev.jconv.augment.TestTimeAugmentation;
 import dev.jconv.data.ArrayDataset;
 import dev.jconv.data.Dataset;
 import dev.jconv.data.Shapes;
 import dev.jconv.parallel.Parallel;
 import dev.jconv.train.Adam;
 import dev.jconv.train.Evaluation;
+import dev.jconv.train.Evaluator;
 import dev.jconv.train.History;
 import dev.jconv.train.LearningRateSchedule;
 import dev.jconv.train.Metrics;
@@ -22,13 +26,19 @@ import java.util.Locale;
  * The README's first command, needing no download: trains the seed network {@link SeedNet} on
  * generated images of five coloured shapes, reports validation accuracy per epoch, saves the
  * weights, reloads them into a fresh model, classifies held-back images and writes a PNG of some of
- * them with their predicted labels.
+ * them with their predicted labels. Training images are flipped and turned at random (the grid of
+ * samples shows how), and the held-back images are also classified with test-time augmentation.
  *
  * <p>Arguments (all optional; through Maven: {@code -Ddemo.args="--epochs 2 --train 1000"}): {@code
  * --epochs N}, {@code --train N} (training images), {@code --test N} (held-back images), {@code
- * --lr RATE}, {@code --out FILE} (the weights), {@code --png FILE} (the sample sheet).
+ * --lr RATE}, {@code --out FILE} (the weights), {@code --png FILE} (the sample sheet), {@code
+ * --augment true|false}, {@code --tta COPIES} (1: none), {@code --grid FILE} (the augmentation
+ * samples).
  */
 public final class Demo {
+  /** The demo's augmentation, in training and at test time: the symmetries of the square. */
+  private static final Pipeline SYMMETRIES = Pipeline.of(Flip.both(), new DemoQuarterTurns());
+
   private Demo() {}
 
   /** Runs the demo. */
@@ -49,15 +59,19 @@ public final class Demo {
     System.out.printf(Locale.ROOT, "Training on %d threads%n", Parallel.threads());
 
     int steps = o.epochs() * ((train.size() + o.batch() - 1) / o.batch());
-    History history =
+    Trainer trainer =
         Trainer.of(model)
             .optimizer(new Adam().learningRate(o.learningRate()))
             .schedule(LearningRateSchedule.cosine(steps, 0.05).withWarmUp(Math.min(100, steps)))
             .batchSize(o.batch())
             .epochs(o.epochs())
             .validationSplit(0.05)
-            .seed(11)
-            .fit(train);
+            .seed(11);
+    if (o.augment()) {
+      showAugmentation(o.grid());
+      trainer.augment(SYMMETRIES);
+    }
+    History history = trainer.fit(train);
     System.out.printf(
         Locale.ROOT, "Best validation accuracy: %.3f%n", max(history.metric("val_accuracy")));
 
@@ -74,14 +88,8 @@ public final class Demo {
 
     Model reloaded = new SeedNetModel(o.seed() + 1);
     reloaded.load(o.out());
-    Evaluation evaluation = Trainer.of(reloaded).evaluate(test);
-    System.out.printf(
-        Locale.ROOT,
-        "Reloaded model on %d held-back images: accuracy %.4f - loss %.4f%n",
-        test.size(),
-        evaluation.accuracy(),
-        evaluation.loss());
-    List<PredictionSheet.Entry> shown = predictions(reloaded, testImages, test, 24);
+    Model classifier = evaluate(reloaded, test, o.tta());
+    List<PredictionSheet.Entry> shown = predictions(classifier, testImages, test, 24);
     printPredictions(shown.subList(0, Math.min(8, shown.size())));
     PredictionSheet.write(o.png(), shown, Shapes.SIZE, Shapes.SIZE, 8);
     System.out.printf(
@@ -90,6 +98,50 @@ public final class Demo {
         shown.size(),
         o.png());
     System.out.printf(Locale.ROOT, "Done in %.0f s%n", (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Writes the grid of original and augmented training images and says so. Flips and quarter turns
+   * keep every shape's class (the shapes are drawn at random angles, so a mirrored or turned image
+   * is as likely as the original), and they move pixels without resampling.
+   */
+  private static void showAugmentation(Path grid) throws IOException {
+    Path parent = grid.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    SYMMETRIES.writeGrid(grid, Shapes.generate(40, 3), 8, 5, 1);
+    System.out.printf(
+        Locale.ROOT,
+        "Augmentation: random flips and quarter turns per training image; samples (original, then 5"
+            + " augmented copies) in %s%n",
+        grid);
+  }
+
+  /**
+   * Evaluates {@code model} on the held-back images, as it is and, with {@code copies > 1}, with
+   * test-time augmentation (the mean prediction over the image and augmented copies); returns the
+   * classifier used for the predictions shown.
+   */
+  private static Model evaluate(Model model, Dataset test, int copies) {
+    Evaluation plain = Trainer.of(model).evaluate(test);
+    System.out.printf(
+        Locale.ROOT,
+        "Reloaded model on %d held-back images: accuracy %.4f - loss %.4f%n",
+        test.size(),
+        plain.accuracy(),
+        plain.loss());
+    if (copies < 2) {
+      return model;
+    }
+    Model tta = TestTimeAugmentation.of(model, SYMMETRIES, copies, 1);
+    Evaluation averaged = Evaluator.evaluate(tta, test);
+    System.out.printf(
+        Locale.ROOT,
+        "With test-time augmentation (mean over the image and %d flipped or turned copies): accuracy %.4f -"
+            + " loss %.4f%n",
+        copies - 1,
+        averaged.accuracy(),
+        averaged.loss());
+    return tta;
   }
 
   /** The first {@code count} held-back images with the model's prediction. */

@@ -11,10 +11,13 @@ record DemoOptions(
     double learningRate,
     long seed,
     Path out,
-    Path png) {
+    Path png,
+    boolean augment,
+    int tta,
+    Path grid) {
   static final String USAGE =
       "options: --epochs N, --train N, --test N, --batch N, --lr RATE, --seed N, --out FILE,"
-          + " --png FILE";
+          + " --png FILE, --augment true|false, --tta COPIES (1: none), --grid FILE";
 
   /** Parses {@code --name value} pairs; an unknown name or a bad number is an error. */
   static DemoOptions parse(String[] args) {
@@ -26,6 +29,9 @@ record DemoOptions(
     long seed = 7;
     Path out = Path.of("target/seednet.safetensors");
     Path png = Path.of("target/seednet-predictions.png");
+    boolean augment = true;
+    int tta = 8;
+    Path grid = Path.of("target/seednet-augmentation.png");
     if (args.length % 2 != 0) {
       throw new IllegalArgumentException(
           "option " + args[args.length - 1] + " needs a value; " + USAGE);
@@ -41,10 +47,20 @@ record DemoOptions(
         case "--seed" -> seed = Long.parseLong(v);
         case "--out" -> out = Path.of(v);
         case "--png" -> png = Path.of(v);
+        case "--augment" -> augment = bool(args[i], v);
+        case "--tta" -> tta = positive(args[i], v);
+        case "--grid" -> grid = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
     }
-    return new DemoOptions(epochs, train, test, batch, lr, seed, out, png);
+    return new DemoOptions(epochs, train, test, batch, lr, seed, out, png, augment, tta, grid);
+  }
+
+  private static boolean bool(String name, String value) {
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(name + " needs true or false, got " + value);
+    }
+    return value.equals("true");
   }
 
   private static int positive(String name, String value) {

@@ -1,5 +1,6 @@
 package dev.jconv.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ class DemoTest {
   void shortRunWritesWeightsLabelsAndPredictionSheet(@TempDir Path dir) throws Exception {
     Path weights = dir.resolve("seed.safetensors");
     Path png = dir.resolve("sheet.png");
+    Path grid = dir.resolve("grid.png");
     String out =
         captureOut(
             () ->
@@ -36,15 +38,51 @@ class DemoTest {
                       "--out",
                       weights.toString(),
                       "--png",
-                      png.toString()
+                      png.toString(),
+                      "--grid",
+                      grid.toString(),
+                      "--tta",
+                      "4"
                     }));
     assertTrue(out.contains("Model: \"SeedNet\""), out);
     assertTrue(out.contains("Reloaded model on 20 held-back images: accuracy"), out);
+    assertTrue(out.contains("With test-time augmentation (mean over the image and 3"), out);
+    assertTrue(out.contains("samples (original, then 5 augmented copies) in " + grid), out);
+    BufferedImage samples = ImageIO.read(grid.toFile());
+    assertTrue(samples.getWidth() > samples.getHeight() / 2, "6 columns for 8 rows");
     new SeedNetModel().load(weights); // the saved file is the seed network's
     assertEquals(List.of(Shapes.CLASS_NAMES), Files.readAllLines(Classify.labelsFileFor(weights)));
     BufferedImage sheet = ImageIO.read(png.toFile());
     assertEquals(8 * 128, sheet.getWidth()); // 8 columns of 64-pixel images scaled twice
     assertEquals(3 * (128 + 16), sheet.getHeight()); // 20 images in 3 rows with captions
+  }
+
+  @Test
+  void quarterTurnMovesTheRightColumnToTheTopAndFourAreTheIdentity() {
+    int n = 3;
+    int c = 2;
+    float[] x = new float[n * n * c];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i;
+    }
+    float[] y = new float[x.length];
+    DemoQuarterTurns.turn(x, y, n, c);
+    for (int r = 0; r < n; r++) {
+      for (int col = 0; col < n; col++) {
+        for (int ch = 0; ch < c; ch++) {
+          assertEquals(x[(col * n + n - 1 - r) * c + ch], y[(r * n + col) * c + ch]);
+        }
+      }
+    }
+    float[] z = x.clone();
+    float[] t = new float[x.length];
+    for (int k = 0; k < 4; k++) {
+      DemoQuarterTurns.turn(z, t, n, c);
+      float[] swap = z;
+      z = t;
+      t = swap;
+    }
+    assertArrayEquals(x, z);
   }
 
   @Test
@@ -57,6 +95,11 @@ class DemoTest {
         assertThrows(
             IllegalArgumentException.class, () -> DemoOptions.parse(new String[] {"--train", "0"}));
     assertTrue(e.getMessage().contains("--train must be at least 1"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DemoOptions.parse(new String[] {"--augment", "yes"}));
+    assertTrue(e.getMessage().contains("--augment needs true or false"), e.getMessage());
   }
 
   private interface Body {

@@ -66,7 +66,14 @@ public final class JconvProcessor extends AbstractProcessor {
           "Activation",
           "Add",
           "Concatenate",
-          "Rescaling");
+          "Rescaling",
+          "RandomFlip",
+          "RandomTranslation",
+          "RandomRotation",
+          "RandomZoom",
+          "RandomContrast",
+          "RandomBrightness",
+          "GaussianNoise");
 
   private static final String GENERATED = "javax.annotation.processing.Generated";
 

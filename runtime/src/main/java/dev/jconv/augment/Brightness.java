@@ -33,13 +33,21 @@ public final class Brightness extends Photometric<Brightness> {
 
   @Override
   void adjust(Canvas canvas, Rng rng) {
-    float delta = (float) (rng.uniform(factorLo, factorHi) * ((double) hi - lo));
+    adjust(canvas, rng.uniform(factorLo, factorHi), lo, hi);
+  }
+
+  /**
+   * Adds {@code factor * (hi - lo)} and clips to {@code [lo, hi]}; nothing at all when the offset
+   * is 0. Shared with the RandomBrightness layer.
+   */
+  static void adjust(Canvas canvas, double factor, float lo, float hi) {
+    float delta = (float) (factor * ((double) hi - lo));
     if (delta == 0) {
       return;
     }
     float[] p = canvas.pixels();
     for (int i = 0, n = canvas.size(); i < n; i++) {
-      p[i] = clip(p[i] + delta);
+      p[i] = clip(p[i] + delta, lo, hi);
     }
   }
 }

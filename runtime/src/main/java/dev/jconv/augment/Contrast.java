@@ -40,7 +40,14 @@ public final class Contrast extends Photometric<Contrast> {
 
   @Override
   void adjust(Canvas canvas, Rng rng) {
-    float f = (float) rng.uniform(factorLo, factorHi);
+    adjust(canvas, (float) rng.uniform(factorLo, factorHi), lo, hi);
+  }
+
+  /**
+   * {@code (x - mean) * f + mean} per channel, clipped to {@code [lo, hi]}; nothing at all when
+   * {@code f} is 1. Shared with the RandomContrast layer.
+   */
+  static void adjust(Canvas canvas, float f, float lo, float hi) {
     if (f == 1) {
       return;
     }
@@ -54,7 +61,7 @@ public final class Contrast extends Photometric<Contrast> {
       }
       float mean = (float) (sum / (n / c));
       for (int i = ch; i < n; i += c) {
-        p[i] = clip((p[i] - mean) * f + mean);
+        p[i] = clip((p[i] - mean) * f + mean, lo, hi);
       }
     }
   }

@@ -37,8 +37,13 @@ public final class Flip implements Transform {
 
   @Override
   public void apply(Canvas canvas, Rng rng) {
-    boolean h = rng.nextDouble() < probability && horizontal;
-    boolean v = rng.nextDouble() < probability && vertical;
+    apply(canvas, rng, horizontal, vertical, probability);
+  }
+
+  /** Flips each enabled axis with probability {@code p}; shared with the RandomFlip layer. */
+  static void apply(Canvas canvas, Rng rng, boolean horizontal, boolean vertical, double p) {
+    boolean h = rng.nextDouble() < p && horizontal;
+    boolean v = rng.nextDouble() < p && vertical;
     if (h) {
       flipColumns(canvas.pixels(), canvas.height(), canvas.width(), canvas.channels());
     }

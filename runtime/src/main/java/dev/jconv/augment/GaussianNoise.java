@@ -25,12 +25,20 @@ public final class GaussianNoise extends Photometric<GaussianNoise> {
 
   @Override
   void adjust(Canvas canvas, Rng rng) {
+    adjust(canvas, rng, stddev, lo, hi);
+  }
+
+  /**
+   * Adds N(0, stddev) to every value, clipped to {@code [lo, hi]} (infinite bounds: not clipped);
+   * nothing at all when {@code stddev} is 0. Shared with the GaussianNoise layer.
+   */
+  static void adjust(Canvas canvas, Rng rng, double stddev, float lo, float hi) {
     if (stddev == 0) {
       return;
     }
     float[] p = canvas.pixels();
     for (int i = 0, n = canvas.size(); i < n; i++) {
-      p[i] = clip((float) (p[i] + stddev * rng.nextGaussian()));
+      p[i] = clip((float) (p[i] + stddev * rng.nextGaussian()), lo, hi);
     }
   }
 }

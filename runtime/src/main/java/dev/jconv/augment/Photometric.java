@@ -48,6 +48,10 @@ public abstract class Photometric<T extends Photometric<T>> implements Transform
   }
 
   final float clip(float v) {
+    return clip(v, lo, hi);
+  }
+
+  static float clip(float v, float lo, float hi) {
     return v < lo ? lo : v > hi ? hi : v;
   }
 

@@ -40,12 +40,17 @@ public final class Rotate extends Geometric<Rotate> {
 
   @Override
   boolean inverseMap(Rng rng, Canvas canvas, double[] m) {
+    inverseMap(rng, canvas, m, lo, hi);
+    return true;
+  }
+
+  /** Draws a turn in {@code [lo, hi]} into {@code m}; shared with the RandomRotation layer. */
+  static void inverseMap(Rng rng, Canvas canvas, double[] m, double lo, double hi) {
     double angle = rng.uniform(lo, hi) * 2 * Math.PI;
     double cos = Math.cos(angle);
     double sin = Math.sin(angle);
     // Rows grow downwards, so a counter-clockwise turn on screen maps output back by [c -s; s c].
     Matrices.aboutCentre(
         m, cos, -sin, sin, cos, centre(canvas.width()), centre(canvas.height()), 0, 0);
-    return true;
   }
 }

@@ -44,9 +44,15 @@ public final class Translate extends Geometric<Translate> {
 
   @Override
   boolean inverseMap(Rng rng, Canvas canvas, double[] m) {
-    double dy = rng.uniform(heightLo, heightHi) * canvas.height();
-    double dx = rng.uniform(widthLo, widthHi) * canvas.width();
-    Matrices.affine(m, 1, 0, -dx, 0, 1, -dy);
+    inverseMap(rng, canvas, m, heightLo, heightHi, widthLo, widthHi);
     return true;
+  }
+
+  /** Draws a shift in the given ranges into {@code m}; shared with the RandomTranslation layer. */
+  static void inverseMap(
+      Rng rng, Canvas canvas, double[] m, double hLo, double hHi, double wLo, double wHi) {
+    double dy = rng.uniform(hLo, hHi) * canvas.height();
+    double dx = rng.uniform(wLo, wHi) * canvas.width();
+    Matrices.affine(m, 1, 0, -dx, 0, 1, -dy);
   }
 }

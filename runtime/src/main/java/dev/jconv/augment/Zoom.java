@@ -47,9 +47,22 @@ public final class Zoom extends Geometric<Zoom> {
 
   @Override
   boolean inverseMap(Rng rng, Canvas canvas, double[] m) {
-    double zy = 1 + rng.uniform(heightLo, heightHi);
-    double zx = keepAspect ? zy : 1 + rng.uniform(widthLo, widthHi);
-    Matrices.aboutCentre(m, zx, 0, 0, zy, centre(canvas.width()), centre(canvas.height()), 0, 0);
+    inverseMap(rng, canvas, m, heightLo, heightHi, widthLo, widthHi, keepAspect);
     return true;
+  }
+
+  /** Draws a zoom in the given ranges into {@code m}; shared with the RandomZoom layer. */
+  static void inverseMap(
+      Rng rng,
+      Canvas canvas,
+      double[] m,
+      double hLo,
+      double hHi,
+      double wLo,
+      double wHi,
+      boolean keepAspect) {
+    double zy = 1 + rng.uniform(hLo, hHi);
+    double zx = keepAspect ? zy : 1 + rng.uniform(wLo, wHi);
+    Matrices.aboutCentre(m, zx, 0, 0, zy, centre(canvas.width()), centre(canvas.height()), 0, 0);
   }
 }

@@ -82,6 +82,8 @@ public enum Diag {
       "epsilon-range",
       Kind.ERROR,
       "'%s' (BatchNormalization): epsilon = %s must be positive (Keras's default is 0.001)"),
+  AUGMENTATION_RANGE("augmentation-range", Kind.ERROR, "'%s' (%s): %s = %s must %s, e.g. %s = %s"),
+  UNKNOWN_MODE("unknown-mode", Kind.ERROR, "'%s' (%s): %s = \"%s\" is not one of %s"),
   STRIDES_WITH_DILATION(
       "strides-with-dilation",
       Kind.ERROR,
@@ -104,6 +106,12 @@ public enum Diag {
       Kind.ERROR,
       "'%s' (%s): from = \"%s\" names a later field; a layer reads only earlier fields, so"
           + " declare '%s' before '%s'"),
+  AUGMENTATION_NOT_AT_INPUT(
+      "augmentation-not-at-input",
+      Kind.ERROR,
+      "'%s' (%s) reads %s, but an augmentation layer must sit at the network input: read"
+          + " \"input\" directly or after other augmentation or Rescaling layers (it has no"
+          + " backward pass to the layers before it); declare '%s' before the first other layer"),
   MERGE_INPUTS(
       "merge-inputs",
       Kind.ERROR,

@@ -78,6 +78,33 @@ public final class Kinds {
     add("Add", LayerSpec.Add.class, AddKind::read, AddKind::new);
     add("Concatenate", LayerSpec.Concatenate.class, ConcatenateKind::read, ConcatenateKind::new);
     add("Rescaling", LayerSpec.Rescaling.class, RescalingKind::read, RescalingKind::new);
+    add("RandomFlip", LayerSpec.RandomFlip.class, RandomFlipKind::read, RandomFlipKind::new);
+    add(
+        "RandomTranslation",
+        LayerSpec.RandomTranslation.class,
+        RandomTranslationKind::read,
+        RandomTranslationKind::new);
+    add(
+        "RandomRotation",
+        LayerSpec.RandomRotation.class,
+        RandomRotationKind::read,
+        RandomRotationKind::new);
+    add("RandomZoom", LayerSpec.RandomZoom.class, RandomZoomKind::read, RandomZoomKind::new);
+    add(
+        "RandomContrast",
+        LayerSpec.RandomContrast.class,
+        RandomContrastKind::read,
+        RandomContrastKind::new);
+    add(
+        "RandomBrightness",
+        LayerSpec.RandomBrightness.class,
+        RandomBrightnessKind::read,
+        RandomBrightnessKind::new);
+    add(
+        "GaussianNoise",
+        LayerSpec.GaussianNoise.class,
+        GaussianNoiseKind::read,
+        GaussianNoiseKind::new);
   }
 
   private Kinds() {}

@@ -36,6 +36,12 @@ public interface LayerAttributes {
   /** A {@code String[]} attribute. */
   List<String> getStrings(String attribute);
 
+  /** A {@code String} attribute. */
+  String getString(String attribute);
+
+  /** A {@code double[]} attribute; {@code 0.1} and {@code {0.1}} both read as one value. */
+  List<Double> getDoubles(String attribute);
+
   /** The single-input {@code from}: empty means the previous field. */
   List<String> from();
 

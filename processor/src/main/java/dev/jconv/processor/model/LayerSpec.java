@@ -28,6 +28,14 @@ public sealed interface LayerSpec {
     return false;
   }
 
+  /**
+   * Whether this is a random augmentation layer (RandomFlip, ..., GaussianNoise): the identity at
+   * inference, allowed only at the network input.
+   */
+  default boolean isAugmentation() {
+    return false;
+  }
+
   /** The fused activation of layers that have one; LINEAR for the others. */
   default Fn fusedActivation() {
     return Fn.LINEAR;
@@ -200,6 +208,102 @@ public sealed interface LayerSpec {
   /** Keras's {@code Rescaling}: {@code x * scale + offset}. */
   record Rescaling(String name, List<String> from, SourceRef source, double scale, double offset)
       implements LayerSpec {}
+
+  /** Keras's {@code RandomFlip}: {@code mode} as written. */
+  record RandomFlip(String name, List<String> from, SourceRef source, String mode)
+      implements LayerSpec {
+    @Override
+    public boolean isAugmentation() {
+      return true;
+    }
+  }
+
+  /** Keras's {@code RandomTranslation}: factors as written (one or two values each). */
+  record RandomTranslation(
+      String name,
+      List<String> from,
+      SourceRef source,
+      List<Double> heightFactor,
+      List<Double> widthFactor,
+      String fillMode,
+      String interpolation,
+      double fillValue)
+      implements LayerSpec {
+    @Override
+    public boolean isAugmentation() {
+      return true;
+    }
+  }
+
+  /** Keras's {@code RandomRotation}: the factor as written (one or two values). */
+  record RandomRotation(
+      String name,
+      List<String> from,
+      SourceRef source,
+      List<Double> factor,
+      String fillMode,
+      String interpolation,
+      double fillValue)
+      implements LayerSpec {
+    @Override
+    public boolean isAugmentation() {
+      return true;
+    }
+  }
+
+  /** Keras's {@code RandomZoom}: factors as written; an empty width factor keeps the aspect. */
+  record RandomZoom(
+      String name,
+      List<String> from,
+      SourceRef source,
+      List<Double> heightFactor,
+      List<Double> widthFactor,
+      String fillMode,
+      String interpolation,
+      double fillValue)
+      implements LayerSpec {
+    @Override
+    public boolean isAugmentation() {
+      return true;
+    }
+  }
+
+  /** Keras's {@code RandomContrast}: the factor and value range as written. */
+  record RandomContrast(
+      String name,
+      List<String> from,
+      SourceRef source,
+      List<Double> factor,
+      List<Double> valueRange)
+      implements LayerSpec {
+    @Override
+    public boolean isAugmentation() {
+      return true;
+    }
+  }
+
+  /** Keras's {@code RandomBrightness}: the factor and value range as written. */
+  record RandomBrightness(
+      String name,
+      List<String> from,
+      SourceRef source,
+      List<Double> factor,
+      List<Double> valueRange)
+      implements LayerSpec {
+    @Override
+    public boolean isAugmentation() {
+      return true;
+    }
+  }
+
+  /** Keras's {@code GaussianNoise}. */
+  record GaussianNoise(String name, List<String> from, SourceRef source, double stddev)
+      implements LayerSpec {
+    @Override
+    public boolean isAugmentation() {
+      return true;
+    }
+  }
 
   /**
    * A layer field that could not be read (already reported, by jconv or javac). It keeps its place

@@ -77,6 +77,18 @@ final class Attributes {
     return out;
   }
 
+  /** A {@code double[]} attribute; {@code 0.1} and {@code {0.1}} both read as one value. */
+  List<Double> getDoubles(String name) {
+    List<Double> out = new ArrayList<>();
+    for (Object o : list(name)) {
+      if (!(o instanceof Number n)) {
+        throw new Malformed(name);
+      }
+      out.add(n.doubleValue());
+    }
+    return out;
+  }
+
   /** A {@code String[]} attribute. */
   List<String> getStrings(String name) {
     List<String> out = new ArrayList<>();

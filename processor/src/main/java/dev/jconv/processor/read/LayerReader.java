@@ -77,6 +77,16 @@ final class LayerReader implements LayerAttributes {
   }
 
   @Override
+  public String getString(String attribute) {
+    return a.getString(attribute);
+  }
+
+  @Override
+  public List<Double> getDoubles(String attribute) {
+    return a.getDoubles(attribute);
+  }
+
+  @Override
   public List<String> from() {
     String from = a.getString("from");
     return from.isEmpty() ? List.of() : List.of(from);

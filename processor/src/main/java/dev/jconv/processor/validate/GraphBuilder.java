@@ -41,6 +41,7 @@ public final class GraphBuilder {
       reports.addAll(problems);
     }
     List<List<String>> inputs = References.resolve(network, reports);
+    AugmentationPlacement.check(network, inputs, reports);
     List<Node> nodes = infer(network, inputs, failed, reports);
     if (Report.hasErrors(reports) || nodes.size() < network.layers().size()) {
       return new Result(null, reports);

@@ -67,6 +67,17 @@ class KindsTest {
     sample(new LayerSpec.Add("l", List.of("s1", "s2"), SRC));
     sample(new LayerSpec.Concatenate("l", List.of("s1", "s2"), SRC));
     sample(new LayerSpec.Rescaling("l", prev, SRC, 0.5, -1.0));
+    sample(new LayerSpec.RandomFlip("l", prev, SRC, "horizontal"));
+    sample(
+        new LayerSpec.RandomTranslation(
+            "l", prev, SRC, List.of(0.1), List.of(-0.1, 0.2), "reflect", "bilinear", 0));
+    sample(new LayerSpec.RandomRotation("l", prev, SRC, List.of(0.1), "wrap", "nearest", 0));
+    sample(
+        new LayerSpec.RandomZoom(
+            "l", prev, SRC, List.of(0.2), List.of(), "constant", "bilinear", 0.5));
+    sample(new LayerSpec.RandomContrast("l", prev, SRC, List.of(0.2), List.of(0.0, 1.0)));
+    sample(new LayerSpec.RandomBrightness("l", prev, SRC, List.of(0.2), List.of(0.0, 255.0)));
+    sample(new LayerSpec.GaussianNoise("l", prev, SRC, 0.1));
   }
 
   private static void sample(LayerSpec spec) {
@@ -128,9 +139,19 @@ class KindsTest {
     }
   }
 
-  /** The model of input (6, 6, 4) -> s1 -> s2 -> l, with a Flatten before a Dense. */
+  /**
+   * The model of input (6, 6, 4) -> s1 -> s2 -> l, with a Flatten before a Dense; an augmentation
+   * layer reads the input (input -> l -> s1), where it must sit.
+   */
   private static String generate(LayerSpec spec) {
     List<LayerSpec> layers = new ArrayList<>();
+    if (spec.isAugmentation()) {
+      layers.add(spec);
+      layers.add(
+          new LayerSpec.Conv2D(
+              "s1", List.of(), SRC, 4, ONE, ONE, Padding.VALID, ONE, Fn.LINEAR, true));
+      return ModelWriter.write(build(layers, spec), "test", true).toString();
+    }
     layers.add(
         new LayerSpec.Conv2D(
             "s1", List.of(), SRC, 4, ONE, ONE, Padding.VALID, ONE, Fn.LINEAR, true));
@@ -142,11 +163,15 @@ class KindsTest {
               "s2", List.of("s1"), SRC, 4, ONE, ONE, Padding.VALID, ONE, Fn.RELU, false));
     }
     layers.add(spec);
+    return ModelWriter.write(build(layers, spec), "test", true).toString();
+  }
+
+  private static dev.jconv.processor.model.Graph build(List<LayerSpec> layers, LayerSpec spec) {
     NetworkSpec network =
         new NetworkSpec("p", "Net", "NetModel", SRC, Shape.of(6, 6, 4), -1, layers);
     GraphBuilder.Result result = GraphBuilder.build(network);
     assertNotNull(result.graph(), () -> spec.kerasType() + ": " + result.reports());
-    return ModelWriter.write(result.graph(), "test", true).toString();
+    return result.graph();
   }
 
   private static int count(String text, String what) {

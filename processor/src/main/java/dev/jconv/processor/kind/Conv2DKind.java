@@ -121,9 +121,7 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
     Shape3 out = site.out();
     int f = out.c();
     CodeBlock.Builder b = CodeBlock.builder();
-    b.beginControlFlow("if (g != null)")
-        .add(Loops.biasGradient(site, spec.useBias(), f, "dyo"))
-        .endControlFlow();
+    b.add(Loops.biasGradient(site, spec.useBias(), f, "dyo"));
     Ix[] pixel = Loops.outputPixels(b, out, "dyo", f);
     Loops.Taps t = Loops.taps(b, spec.window(), in, pixel);
     b.addStatement("int xp = $L", pixel(t, in));

@@ -83,9 +83,7 @@ final class DenseKind extends LayerKind<LayerSpec.Dense> {
     int in = site.in().size();
     int units = spec.units();
     CodeBlock.Builder b = CodeBlock.builder();
-    b.beginControlFlow("if (g != null)")
-        .add(Loops.biasGradient(site, spec.useBias(), units, "dyo"))
-        .endControlFlow();
+    b.add(Loops.biasGradient(site, spec.useBias(), units, "dyo"));
     b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
     b.addStatement("float xv = x[xo + i]");
     b.addStatement("int wi = $L + i * $L", site.param(ParamKind.KERNEL), units);

@@ -1,7 +1,6 @@
 package dev.jconv.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -9,9 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * of 4 output pixels x 3 input-channel vectors (12 accumulators) sum over the output channels with
  * the transposed kernel, then add into the 4 input pixels the tap reaches. Weight gradient: per
  * tap, 4 input channels x 3 output-channel vectors accumulate over every output pixel in registers
- * and are added to the kernel gradient once. Channels that do not fill 3 vectors run in masked
- * single-vector groups (4 pixels or 4 input channels each), never in scalar code. Loaded only when
- * {@link VectorSupport#enabled()}.
+ * and are added to the kernel gradient once. Channels that do not fill 3 vectors run in
+ * single-vector groups (4 pixels or 4 input channels each); the last channels that do not fill a
+ * vector run in scalar code, since masked vector code fell to the Vector API's boxed fallback in a
+ * JVM that had run other networks. Loaded only when {@link VectorSupport#enabled()}.
  */
 final class VectorConvBackward {
   private static final VectorSpecies<Float> S = Lanes.SPECIES;
@@ -54,21 +54,29 @@ final class VectorConvBackward {
         in1x3(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0);
       }
     }
-    for (; c < cin; c += L) {
-      // The last group is masked: channel counts that do not fill a vector stay on vector code.
+    for (; c + L <= cin; c += L) {
       int ow = lo;
-      boolean full = c + L <= cin;
       for (; ow + 4 <= hi; ow += 4) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
-        if (full) {
-          in4x1Full(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
-        } else {
-          in4x1(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep, c);
-        }
+        in4x1Full(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
       }
       for (; ow < hi; ow++) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
-        in1x1(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, c);
+        in1x1Full(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0);
+      }
+    }
+    // The channels that do not fill a vector run in scalar code: masked vector code here fell to
+    // the Vector API's boxed Java fallback once other networks had run in the same JVM (measured:
+    // 700 MB per SeedNet step after five other models had trained).
+    for (int ow = lo; c < cin && ow < hi; ow++) {
+      int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+      int g0 = dyRow + ow * cout;
+      for (int ci = c; ci < cin; ci++) {
+        float sum = 0f;
+        for (int co = 0; co < cout; co++) {
+          sum += dy[g0 + co] * wt[tap + co * cin + ci];
+        }
+        dx[x0 + ci - c] += sum;
       }
     }
   }
@@ -144,40 +152,7 @@ final class VectorConvBackward {
     FloatVector.fromArray(S, dx, x0 + 2 * L).add(c2).intoArray(dx, x0 + 2 * L);
   }
 
-  private static void in4x1(
-      int cout,
-      int cin,
-      float[] wt,
-      int wc,
-      float[] dy,
-      int g0,
-      float[] dx,
-      int x0,
-      int xstep,
-      int mc) {
-    // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
-    VectorMask<Float> m = S.indexInRange(mc, cin);
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    FloatVector c2 = FloatVector.zero(S);
-    FloatVector c3 = FloatVector.zero(S);
-    for (int co = 0; co < cout; co++) {
-      FloatVector w0 = FloatVector.fromArray(S, wt, wc + co * cin, m);
-      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
-      c1 = FloatVector.broadcast(S, dy[g0 + cout + co]).fma(w0, c1);
-      c2 = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]).fma(w0, c2);
-      c3 = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]).fma(w0, c3);
-    }
-    FloatVector.fromArray(S, dx, x0, m).add(c0).intoArray(dx, x0, m);
-    FloatVector.fromArray(S, dx, x0 + xstep, m).add(c1).intoArray(dx, x0 + xstep, m);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep, m).add(c2).intoArray(dx, x0 + 2 * xstep, m);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep, m).add(c3).intoArray(dx, x0 + 3 * xstep, m);
-  }
-
-  /**
-   * {@link #in4x1} for a group of channels that fills the vector: no mask, whose loads and stores
-   * are bigger in C2's graph and, when an inlining budget runs out, fall back to boxed Java code.
-   */
+  /** dx of 4 output pixels for one vector of input channels, summed over the output channels. */
   private static void in4x1Full(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
     FloatVector c0 = FloatVector.zero(S);
@@ -197,26 +172,24 @@ final class VectorConvBackward {
     FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c3).intoArray(dx, x0 + 3 * xstep);
   }
 
-  private static void in1x1(
-      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int mc) {
-    // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
-    VectorMask<Float> m = S.indexInRange(mc, cin);
+  /** {@link #in4x1Full} for one output pixel. */
+  private static void in1x1Full(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0) {
     FloatVector c0 = FloatVector.zero(S);
     FloatVector c1 = FloatVector.zero(S);
     int co = 0;
     for (; co + 2 <= cout; co += 2) {
       int wr = wc + co * cin;
-      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(FloatVector.fromArray(S, wt, wr, m), c0);
+      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(FloatVector.fromArray(S, wt, wr), c0);
       c1 =
-          FloatVector.broadcast(S, dy[g0 + co + 1])
-              .fma(FloatVector.fromArray(S, wt, wr + cin, m), c1);
+          FloatVector.broadcast(S, dy[g0 + co + 1]).fma(FloatVector.fromArray(S, wt, wr + cin), c1);
     }
     if (co < cout) {
       c0 =
           FloatVector.broadcast(S, dy[g0 + co])
-              .fma(FloatVector.fromArray(S, wt, wc + co * cin, m), c0);
+              .fma(FloatVector.fromArray(S, wt, wc + co * cin), c0);
     }
-    FloatVector.fromArray(S, dx, x0, m).add(c0.add(c1)).intoArray(dx, x0, m);
+    FloatVector.fromArray(S, dx, x0).add(c0.add(c1)).intoArray(dx, x0);
   }
 
   static void weightGrad(ConvShape s, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo) {
@@ -235,17 +208,51 @@ final class VectorConvBackward {
             grad1x3(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
           }
         }
-        for (; co < cout; co += L) {
+        for (; co + L <= cout; co += L) {
           int ci = 0;
           for (; ci + 4 <= cin; ci += 4) {
-            if (co + L <= cout) {
-              grad4x1Full(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
-            } else {
-              grad4x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, co);
-            }
+            grad4x1Full(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
+          // Three channels left (an RGB input): three accumulators instead of three passes of one.
+          if (cin - ci == 3) {
+            grad3x1Full(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+            ci += 3;
           }
           for (; ci < cin; ci++) {
-            grad1x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, co);
+            grad1x1Full(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
+        }
+        if (co < cout) {
+          // Output channels that do not fill a vector: scalar, as the input gradient's tail.
+          gradTail(s, x, xo, dy, dyo, dw, tap, kh, kw, co);
+        }
+      }
+    }
+  }
+
+  /** {@code dw += } the kernel gradient of one tap for output channels {@code co0..cout}. */
+  private static void gradTail(
+      ConvShape s,
+      float[] x,
+      int xo,
+      float[] dy,
+      int dyo,
+      float[] dw,
+      int tap,
+      int kh,
+      int kw,
+      int co0) {
+    int cin = s.cin();
+    int cout = s.cout();
+    for (int oh = s.rowLo(kh); oh < s.rowHi(kh); oh++) {
+      for (int ow = s.colLo(kw); ow < s.colHi(kw); ow++) {
+        int xi = xIndex(s, xo, oh, ow, kh, kw);
+        int g = dyo + (oh * s.ow() + ow) * cout;
+        for (int ci = 0; ci < cin; ci++) {
+          float xv = x[xi + ci];
+          int at = tap + ci * cout;
+          for (int co = co0; co < cout; co++) {
+            dw[at + co] += xv * dy[g + co];
           }
         }
       }
@@ -361,56 +368,6 @@ final class VectorConvBackward {
     FloatVector.fromArray(S, dw, at + 2 * L).add(c2).intoArray(dw, at + 2 * L);
   }
 
-  private static void grad4x1(
-      ConvShape s,
-      float[] x,
-      int xc,
-      float[] dy,
-      int gc,
-      float[] dw,
-      int at,
-      int kh,
-      int kw,
-      int mc) {
-    // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
-    VectorMask<Float> m = S.indexInRange(mc, s.cout());
-    int cin = s.cin();
-    int cout = s.cout();
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    FloatVector c2 = FloatVector.zero(S);
-    FloatVector c3 = FloatVector.zero(S);
-    int clo = s.colLo(kw);
-    int chi = s.colHi(kw);
-    int xstep = s.sw() * cin;
-    int cols = chi - clo;
-    int oh = s.rowLo(kh);
-    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
-    int xi = xIndex(s, xc, oh, clo, kh, kw);
-    int g = gc + (oh * s.ow() + clo) * cout;
-    // One flat loop over the tap's pixels: vector accumulators carried through nested loops with
-    // variable trip counts are boxed by JDK 17's C2.
-    for (int p = 0, ow = 0; p < count; p++) {
-      FloatVector g0 = FloatVector.fromArray(S, dy, g, m);
-      c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
-      c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
-      c2 = FloatVector.broadcast(S, x[xi + 2]).fma(g0, c2);
-      c3 = FloatVector.broadcast(S, x[xi + 3]).fma(g0, c3);
-      xi += xstep;
-      g += cout;
-      if (++ow == cols) {
-        ow = 0;
-        oh++;
-        xi = xIndex(s, xc, oh, clo, kh, kw);
-        g = gc + (oh * s.ow() + clo) * cout;
-      }
-    }
-    FloatVector.fromArray(S, dw, at, m).add(c0).intoArray(dw, at, m);
-    FloatVector.fromArray(S, dw, at + cout, m).add(c1).intoArray(dw, at + cout, m);
-    FloatVector.fromArray(S, dw, at + 2 * cout, m).add(c2).intoArray(dw, at + 2 * cout, m);
-    FloatVector.fromArray(S, dw, at + 3 * cout, m).add(c3).intoArray(dw, at + 3 * cout, m);
-  }
-
   /**
    * {@link #grad4x1} for output channels that fill the vector: no mask (see {@link #in4x1Full}).
    */
@@ -450,34 +407,21 @@ final class VectorConvBackward {
     FloatVector.fromArray(S, dw, at + 3 * cout).add(c3).intoArray(dw, at + 3 * cout);
   }
 
-  private static void grad1x1(
-      ConvShape s,
-      float[] x,
-      int xc,
-      float[] dy,
-      int gc,
-      float[] dw,
-      int at,
-      int kh,
-      int kw,
-      int mc) {
-    // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
-    VectorMask<Float> m = S.indexInRange(mc, s.cout());
+  /** {@link #grad4x1Full} for one input channel. */
+  private static void grad1x1Full(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
     FloatVector c0 = FloatVector.zero(S);
     int clo = s.colLo(kw);
-    int chi = s.colHi(kw);
     int xstep = s.sw() * cin;
-    int cols = chi - clo;
+    int cols = s.colHi(kw) - clo;
     int oh = s.rowLo(kh);
     int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
     int xi = xIndex(s, xc, oh, clo, kh, kw);
     int g = gc + (oh * s.ow() + clo) * cout;
-    // One flat loop over the tap's pixels: vector accumulators carried through nested loops with
-    // variable trip counts are boxed by JDK 17's C2.
     for (int p = 0, ow = 0; p < count; p++) {
-      c0 = FloatVector.broadcast(S, x[xi]).fma(FloatVector.fromArray(S, dy, g, m), c0);
+      c0 = FloatVector.broadcast(S, x[xi]).fma(FloatVector.fromArray(S, dy, g), c0);
       xi += xstep;
       g += cout;
       if (++ow == cols) {
@@ -487,7 +431,41 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at, m).add(c0).intoArray(dw, at, m);
+    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
+  }
+
+  /** {@link #grad4x1Full} for three input channels. */
+  private static void grad3x1Full(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    FloatVector c2 = FloatVector.zero(S);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
+      c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
+      c2 = FloatVector.broadcast(S, x[xi + 2]).fma(g0, c2);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
+    FloatVector.fromArray(S, dw, at + cout).add(c1).intoArray(dw, at + cout);
+    FloatVector.fromArray(S, dw, at + 2 * cout).add(c2).intoArray(dw, at + 2 * cout);
   }
 
   /**

@@ -110,9 +110,7 @@ final class SeparableConv2DKind extends LayerKind<LayerSpec.SeparableConv2D> {
   @Override
   public CodeBlock scalarBackward(Site site) {
     return CodeBlock.builder()
-        .beginControlFlow("if (g != null)")
         .add(Loops.biasGradient(site, spec.useBias(), site.out().c(), "dyo"))
-        .endControlFlow()
         .add(pointwiseBackward(site))
         .add(Depthwise.scalarBackward(site, spec.window(), spec.depthMultiplier(), "dmo"))
         .build();

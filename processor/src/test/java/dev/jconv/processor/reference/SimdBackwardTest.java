@@ -136,12 +136,12 @@ class SimdBackwardTest {
     float[] d = random(workspace, random);
     float[] g1 = new float[w.length];
     float[] dx1 = new float[x.length];
-    backward.invoke(null, w, g1, x, 0, dx1, 0, a, 0, d.clone(), 0);
+    backward.invoke(null, w, g1, x, 0, dx1, 0, a, 0, d.clone(), 0, new float[0]);
     float[] dx2 = new float[x.length];
-    backward.invoke(null, w, null, x, 0, dx2, 0, a, 0, d.clone(), 0);
+    backward.invoke(null, w, null, x, 0, dx2, 0, a, 0, d.clone(), 0, new float[0]);
     assertArrayEquals(dx1, dx2, "the input gradient does not depend on g");
     float[] g3 = new float[w.length];
-    backward.invoke(null, w, g3, x, 0, null, 0, a, 0, d.clone(), 0);
+    backward.invoke(null, w, g3, x, 0, null, 0, a, 0, d.clone(), 0, new float[0]);
     assertArrayEquals(g1, g3, "the weight gradient does not depend on dx");
     boolean any = false;
     for (float v : g1) {

@@ -140,6 +140,7 @@ public final class ModelWriter {
     type.addMethod(accessor("layers", LAYER_LIST, CodeBlock.of("return layers")));
     type.addMethod(accessor("weights", float[].class, CodeBlock.of("return weights")));
     new TrainingWriter(graph, layout, simd).addTo(type);
+    TransferWriter.addFeatures(type, graph, layout, simd);
     type.addMethod(
         MethodSpec.methodBuilder("predictInto")
             .addAnnotation(Override.class)
@@ -200,6 +201,7 @@ public final class ModelWriter {
       list.add(i == 0 ? "super.$N" : ", super.$N", node.name());
     }
     ctor.addStatement("this.layers = $T.of($L)", List.class, list.build());
+    ctor.addCode(TransferWriter.declaredFrozen(graph));
     ctor.addStatement("this.weights = new float[PARAM_COUNT]");
     ctor.addStatement("$T.kerasDefaults(layers, weights, seed)", INITIALIZERS);
     return ctor.build();

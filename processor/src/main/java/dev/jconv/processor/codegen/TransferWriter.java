@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.jconv.processor.emit.Layout;
 import dev.jconv.processor.model.Graph;
 import dev.jconv.processor.model.Node;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,7 @@ final class TransferWriter {
                 "Inference forward on the {@code $L} kernels from the first layer to layer {@code"
                     + " last}, over one example's workspace {@code a}.\n",
                 kernels);
+    List<MethodSpec> chunks = new ArrayList<>();
     for (int start = 0, chunk = 0; start < count; start += CHUNK, chunk++) {
       int end = Math.min(count, start + CHUNK);
       String name = prefix + "UpTo" + chunk;
@@ -122,16 +124,17 @@ final class TransferWriter {
       top.addStatement("$N(last, w, x, xo, a)", name);
       MethodSpec.Builder m =
           upToSignature(name)
-              .addJavadoc("Layers $L to $L of {@code $L}.\n", start, end - 1, prefix);
+              .addJavadoc("Layers $L to $L of {@code $LUpTo}.\n", start, end - 1, prefix);
       for (int i = start; i < end; i++) {
         m.addStatement("$L.$N($L)", kernels, graph.nodes().get(i).name() + "Forward", args(i));
         if (i < end - 1) {
           m.beginControlFlow("if (last == $L)", i).addStatement("return").endControlFlow();
         }
       }
-      model.addMethod(m.build());
+      chunks.add(m.build());
     }
     model.addMethod(top.build());
+    model.addMethods(chunks);
   }
 
   private static MethodSpec.Builder upToSignature(String name) {

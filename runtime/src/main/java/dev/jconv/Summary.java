@@ -9,9 +9,11 @@ import java.util.Locale;
  * and the inputs when the network is not a plain chain.
  */
 public final class Summary {
+  // Keras's column widths; a column widens when one of its cells is longer, so rows stay aligned.
   private static final int NAME_WIDTH = 34;
   private static final int SHAPE_WIDTH = 22;
   private static final int PARAM_WIDTH = 13;
+  private static final int FROM_WIDTH = 24;
 
   private Summary() {}
 
@@ -24,21 +26,28 @@ public final class Summary {
    */
   public static String format(String modelName, int[] inputShape, List<Layer> layers) {
     boolean graph = !isChain(layers);
-    int width = NAME_WIDTH + SHAPE_WIDTH + PARAM_WIDTH + (graph ? 24 : 0);
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"Layer (type)", "Output Shape", "Param #", graph ? "Connected to" : ""});
+    rows.add(new String[] {"input (InputLayer)", shape(inputShape), "0", ""});
+    for (Layer layer : layers) {
+      rows.add(
+          new String[] {
+            layer.name() + " (" + layer.type() + ")",
+            shape(layer.outputShape()),
+            group(layer.paramCount()),
+            graph ? String.join(", ", layer.inputs()) : ""
+          });
+    }
+    int[] widths = widths(rows, graph);
+    int width = widths[0] + widths[1] + widths[2] + widths[3];
     String thin = "_".repeat(width);
     StringBuilder out = new StringBuilder();
     out.append("Model: \"").append(modelName).append("\"\n").append(thin).append('\n');
-    row(out, "Layer (type)", "Output Shape", "Param #", graph ? "Connected to" : null);
-    out.append("=".repeat(width)).append('\n');
-    row(out, "input (InputLayer)", shape(inputShape), "0", graph ? "" : null);
-    for (Layer layer : layers) {
-      String from = graph ? String.join(", ", layer.inputs()) : null;
-      row(
-          out,
-          layer.name() + " (" + layer.type() + ")",
-          shape(layer.outputShape()),
-          group(layer.paramCount()),
-          from);
+    for (int i = 0; i < rows.size(); i++) {
+      row(out, rows.get(i), widths);
+      if (i == 0) {
+        out.append("=".repeat(width)).append('\n');
+      }
     }
     out.append("=".repeat(width)).append('\n');
     long total = 0;
@@ -52,6 +61,23 @@ public final class Summary {
     out.append("Non-trainable params: ").append(withBytes(total - trainable)).append('\n');
     out.append(thin).append('\n');
     return out.toString();
+  }
+
+  /**
+   * Column widths: Keras's, or wider where a cell needs it (a cell is followed by at least two
+   * spaces; the name column also has a leading one). The last column has width only in a graph.
+   */
+  private static int[] widths(List<String[]> rows, boolean graph) {
+    int[] widths = {NAME_WIDTH, SHAPE_WIDTH, PARAM_WIDTH, graph ? FROM_WIDTH : 0};
+    for (String[] row : rows) {
+      widths[0] = Math.max(widths[0], row[0].length() + 3);
+      widths[1] = Math.max(widths[1], row[1].length() + 2);
+      widths[2] = Math.max(widths[2], row[2].length() + 2);
+      if (graph) {
+        widths[3] = Math.max(widths[3], row[3].length());
+      }
+    }
+    return widths;
   }
 
   /** Keras's shape notation with the batch axis: {@code (None, 64, 64, 3)}. */
@@ -93,16 +119,16 @@ public final class Summary {
     return true;
   }
 
-  private static void row(
-      StringBuilder out, String name, String shape, String params, String from) {
-    String line = pad(" " + name, NAME_WIDTH) + pad(shape, SHAPE_WIDTH) + pad(params, PARAM_WIDTH);
-    if (from != null) {
-      line += from;
-    }
+  private static void row(StringBuilder out, String[] cells, int[] widths) {
+    String line =
+        pad(" " + cells[0], widths[0])
+            + pad(cells[1], widths[1])
+            + pad(cells[2], widths[2])
+            + cells[3];
     out.append(line.stripTrailing()).append('\n');
   }
 
   private static String pad(String s, int width) {
-    return s.length() >= width - 1 ? s + " " : s + " ".repeat(width - s.length());
+    return s + " ".repeat(width - s.length());
   }
 }

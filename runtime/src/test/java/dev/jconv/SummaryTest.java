@@ -150,12 +150,63 @@ class SummaryTest {
   }
 
   @Test
-  void longNamesStillLeaveASpaceBeforeTheShape() {
+  void longNamesWidenTheNameColumnAndRowsStayAligned() {
     String name = "block_13_depthwise_BN_with_a_long_name";
     String table =
-        Summary.format("Long", new int[] {8, 8, 8}, List.of(batchNorm(name, "input", 8)));
-    assertTrue(
-        table.contains(" " + name + " (BatchNormalization) (None, 8, 8, 8)"), "table:\n" + table);
+        Summary.format(
+            "Long",
+            new int[] {8, 8, 8},
+            List.of(conv("c", "input", 8, 8), batchNorm(name, "c", 8), conv("d", name, 8, 8)));
+    List<String> rows = table.lines().filter(l -> l.contains("(None, ")).toList();
+    assertEquals(4, rows.size(), table);
+    int column = (" " + name + " (BatchNormalization)  ").length();
+    for (String row : rows) {
+      assertEquals(column, row.indexOf("(None, "), "shape column of '" + row + "' in\n" + table);
+    }
+    String header = table.lines().filter(l -> l.startsWith(" Layer (type)")).findFirst().get();
+    assertEquals(column, header.indexOf("Output Shape"), table);
+    assertEquals(column + 22 + 13, table.lines().toList().get(1).length(), "rule line:\n" + table);
+  }
+
+  @Test
+  void longShapesAndCountsWidenTheirColumns() {
+    Layer wide =
+        new Layer(
+            "d",
+            "Dense",
+            new int[] {1_000_000_000},
+            List.of("input"),
+            List.of(new Param("d", "kernel", new int[] {1_000_000_000, 1}, true)));
+    Layer huge =
+        new Layer(
+            "e",
+            "Dense",
+            new int[] {123_456_789},
+            List.of("d"),
+            List.of(new Param("e", "kernel", new int[] {1_000, 1_000_000}, true)));
+    String table =
+        Summary.format("Wide", new int[] {123_456_789, 123_456_789, 3}, List.of(wide, huge));
+    String shape = "(None, 123456789, 123456789, 3)";
+    int params = 34 + shape.length() + 2;
+    for (String row : table.lines().filter(l -> l.contains("(None, ")).toList()) {
+      assertEquals(34, row.indexOf("(None, "), table);
+      assertTrue(row.length() > params, table);
+      assertTrue(row.charAt(params - 1) == ' ' && row.charAt(params) != ' ', row + "\n" + table);
+    }
+  }
+
+  @Test
+  void longInputListsWidenTheRuleLines() {
+    List<String> from = List.of("a_branch_with_a_long_name", "another_branch_with_a_long_name");
+    Layer sum = new Layer("sum", "Add", new int[] {8, 8, 4}, from, List.of());
+    String table =
+        Summary.format(
+            "Merge",
+            new int[] {8, 8, 3},
+            List.of(conv(from.get(0), "input", 3, 4), conv(from.get(1), "input", 3, 4), sum));
+    int longest = table.lines().mapToInt(String::length).max().getAsInt();
+    assertEquals(longest, table.lines().toList().get(1).length(), table);
+    assertTrue(table.contains("0            " + String.join(", ", from)), table);
   }
 
   /** A one-layer network whose single parameter tensor has {@code n} elements. */

@@ -46,6 +46,11 @@ public final class ConvBackward {
 
   /** {@code db += } the sum of {@code dy} over the output pixels. */
   public static void biasGrad(ConvShape s, float[] dy, int dyo, float[] db, int dbo) {
-    MatMul.biasGrad(new MatMul.Dims(s.pixels(), 1, s.cout(), 1, s.cout()), dy, dyo, db, dbo);
+    // Straight to the kernels: a Dims per call would allocate on every training step.
+    if (SIMD) {
+      VectorMatMul.biasGrad(s.pixels(), s.cout(), dy, dyo, s.cout(), db, dbo);
+    } else {
+      ScalarMatMul.biasGrad(s.pixels(), s.cout(), dy, dyo, s.cout(), db, dbo);
+    }
   }
 }

@@ -49,6 +49,44 @@ public final class MatMul {
     }
   }
 
+  /**
+   * The {@link Dims} of one layer's product for any number of rows, made once per row count and
+   * then reused, so that generated code calling {@code rows(n)} on every training step allocates
+   * nothing once warm. Safe to share between threads: a lost race only makes a second equal {@code
+   * Dims}.
+   */
+  public static final class Rows {
+    private final int in;
+    private final int out;
+    private final int ldx;
+    private final int ldy;
+    private Dims[] byRows = new Dims[0];
+
+    /** Products of {@code in} to {@code out} columns, rows {@code ldx} and {@code ldy} apart. */
+    public Rows(int in, int out, int ldx, int ldy) {
+      new Dims(0, in, out, ldx, ldy); // checks the sizes
+      this.in = in;
+      this.out = out;
+      this.ldx = ldx;
+      this.ldy = ldy;
+    }
+
+    /** The dimensions of a product over {@code n} rows. */
+    public Dims rows(int n) {
+      Dims[] cache = byRows;
+      if (n < cache.length && cache[n] != null) {
+        return cache[n];
+      }
+      Dims d = new Dims(n, in, out, ldx, ldy);
+      if (n < 4096) {
+        Dims[] grown = java.util.Arrays.copyOf(cache, Math.max(cache.length, n + 1));
+        grown[n] = d;
+        byRows = grown;
+      }
+      return d;
+    }
+  }
+
   private MatMul() {}
 
   /** {@code Y = X W + b}; {@code b} may be null (no bias). */

@@ -11,7 +11,10 @@ import dev.jconv.processor.kind.Kinds;
 import dev.jconv.processor.kind.LayerKind;
 import dev.jconv.processor.model.Graph;
 import dev.jconv.processor.model.Node;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -55,12 +58,20 @@ final class KernelsWriter {
             .addField(species())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(sequence(graph, layout));
+    List<FieldSpec> fields = new ArrayList<>();
     for (Node node : graph.nodes()) {
       type.addMethods(methods.simdForward(node));
       if (Kinds.of(node.spec()).training() != LayerKind.Training.BATCH) {
-        type.addMethods(methods.simdBackward(node));
+        type.addMethods(methods.simdBackward(node, fields));
+        type.addMethods(methods.simdTraining(node, fields));
       }
     }
+    // Kinds may declare the same constant from two emitters (forward and backward rows).
+    Map<String, FieldSpec> unique = new LinkedHashMap<>();
+    for (FieldSpec f : fields) {
+      unique.putIfAbsent(f.name(), f);
+    }
+    type.addFields(unique.values());
     return type.build();
   }
 

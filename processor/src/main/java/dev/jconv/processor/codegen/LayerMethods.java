@@ -1,6 +1,7 @@
 package dev.jconv.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.jconv.processor.emit.Acts;
 import dev.jconv.processor.emit.Headers;
@@ -34,8 +35,18 @@ final class LayerMethods {
 
   /** The emitting site of {@code node}; SIMD helper methods go to {@code helpers}. */
   Site site(Node node, List<MethodSpec> helpers) {
+    return site(node, helpers, new ArrayList<>());
+  }
+
+  /** The emitting site of {@code node}, with helper methods and constants collected. */
+  Site site(Node node, List<MethodSpec> helpers, List<FieldSpec> fields) {
     return new Site(
-        node, layout, helpers, TrainingWriter.lossFused(graph, node), graph.nodes().indexOf(node));
+        node,
+        layout,
+        helpers,
+        TrainingWriter.lossFused(graph, node),
+        graph.nodes().indexOf(node),
+        fields);
   }
 
   /** {@code conv1Forward} of the {@code Scalar} class. */
@@ -74,11 +85,11 @@ final class LayerMethods {
 
   /**
    * {@code conv1Backward} of the {@code Simd} class and its helper methods; empty when the layer's
-   * kind has no SIMD backward (training then runs the scalar one).
+   * kind has no SIMD backward (training then runs the scalar one). Constants go to {@code fields}.
    */
-  List<MethodSpec> simdBackward(Node node) {
+  List<MethodSpec> simdBackward(Node node, List<FieldSpec> fields) {
     List<MethodSpec> methods = new ArrayList<>();
-    Site site = site(node, methods);
+    Site site = site(node, methods, fields);
     CodeBlock body = Kinds.of(node.spec()).simdBackward(site);
     if (body == null) {
       return List.of();
@@ -90,6 +101,89 @@ final class LayerMethods {
   /** Whether training runs {@code node}'s backward from the {@code Simd} class when it can. */
   boolean hasSimdBackward(Node node) {
     return Kinds.of(node.spec()).simdBackward(site(node, new ArrayList<>())) != null;
+  }
+
+  /** Whether training runs {@code node}'s SIMD forward over a block of examples at once. */
+  boolean hasForwardRows(Node node) {
+    return node.inputs().size() == 1
+        && Kinds.of(node.spec()).simdForwardRows(site(node, new ArrayList<>())) != null;
+  }
+
+  /** Whether training runs {@code node}'s SIMD backward over a block of examples at once. */
+  boolean hasBackwardRows(Node node) {
+    return node.inputs().size() == 1
+        && Kinds.of(node.spec()).simdBackwardRows(site(node, new ArrayList<>())) != null;
+  }
+
+  /** Whether {@code node}'s SIMD backward needs {@code conv1Prepare} once per step. */
+  boolean hasPrepare(Node node) {
+    return Kinds.of(node.spec()).prepareBackward(site(node, new ArrayList<>())) != null;
+  }
+
+  /**
+   * The {@code Simd} class's block methods of {@code node} ({@code fc1ForwardRows}, {@code
+   * fc1BackwardRows}, {@code conv1Prepare}) and their helpers, for the kinds that have them.
+   */
+  List<MethodSpec> simdTraining(Node node, List<FieldSpec> fields) {
+    List<MethodSpec> methods = new ArrayList<>();
+    Site site = site(node, methods, fields);
+    LayerKind<?> kind = Kinds.of(node.spec());
+    if (hasForwardRows(node)) {
+      methods.add(
+          MethodSpec.methodBuilder(node.name() + "ForwardRows")
+              .addModifiers(Modifier.STATIC)
+              .addJavadoc(
+                  "{@link #$NForward} over {@code rows} examples at once, {@code x} and {@code a}"
+                      + " advancing by $L and {@code WORKSPACE} floats.\n",
+                  node.name(),
+                  site.inputStride())
+              .addParameter(float[].class, "w")
+              .addParameter(float[].class, "x")
+              .addParameter(int.class, "xo")
+              .addParameter(float[].class, "a")
+              .addParameter(int.class, "a0")
+              .addParameter(int.class, "rows")
+              .addCode(kind.simdForwardRows(site))
+              .build());
+    }
+    if (hasBackwardRows(node)) {
+      methods.add(
+          MethodSpec.methodBuilder(node.name() + "BackwardRows")
+              .addModifiers(Modifier.STATIC)
+              .addJavadoc(
+                  "{@link #$NBackward} over {@code rows} examples at once; null {@code g} or {@code"
+                      + " dx}: that gradient is not wanted.\n",
+                  node.name())
+              .addParameter(float[].class, "w")
+              .addParameter(float[].class, "g")
+              .addParameter(float[].class, "x")
+              .addParameter(int.class, "xo")
+              .addParameter(float[].class, "dx")
+              .addParameter(int.class, "dxo")
+              .addParameter(float[].class, "a")
+              .addParameter(int.class, "a0")
+              .addParameter(float[].class, "d")
+              .addParameter(int.class, "d0")
+              .addParameter(int.class, "rows")
+              .addParameter(float[].class, "t")
+              .addCode(kind.simdBackwardRows(site))
+              .build());
+    }
+    CodeBlock prepare = kind.prepareBackward(site);
+    if (prepare != null) {
+      methods.add(
+          MethodSpec.methodBuilder(node.name() + "Prepare")
+              .addModifiers(Modifier.STATIC)
+              .addJavadoc(
+                  "What {@link #$NBackward} reads from {@code t}, made from the weights once per"
+                      + " training step.\n",
+                  node.name())
+              .addParameter(float[].class, "w")
+              .addParameter(float[].class, "t")
+              .addCode(prepare)
+              .build());
+    }
+    return methods;
   }
 
   /** A backward method: the fused activation's gradient, then the layer's {@code body}. */
@@ -112,6 +206,7 @@ final class LayerMethods {
     }
     m.addParameter(float[].class, "a").addParameter(int.class, "ao");
     m.addParameter(float[].class, "d").addParameter(int.class, "dOff");
+    m.addParameter(float[].class, "t");
     m.addStatement("int yo = ao + $L", layout.out(node));
     m.addStatement("int dyo = dOff + $L", layout.out(node));
     if (!site.lossFused()) {

@@ -32,6 +32,16 @@ final class TrainingEntryPoints {
     model.addField(float[].class, "trainLosses", Modifier.PRIVATE);
     model.addField(float[][].class, "trainGrads", Modifier.PRIVATE);
     model.addField(
+        FieldSpec.builder(float[].class, "trainAux", Modifier.PRIVATE)
+            .addJavadoc("What the SIMD backward makes from the weights once per step.\n")
+            .build());
+    model.addField(
+        FieldSpec.builder(int.class, "AUX", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Floats of {@code trainAux}.\n")
+            .initializer("$L", layout.auxSize())
+            .build());
+    passState(model);
+    model.addField(
         FieldSpec.builder(int.class, "STATS", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Floats of batch statistics kept by BatchNormalization layers.\n")
             .initializer("$L", layout.statsSize())
@@ -76,6 +86,29 @@ final class TrainingEntryPoints {
   }
 
   /**
+   * The arguments of the running pass, which the phases read, and the one chunk body of every
+   * parallel region, made once so that a step allocates nothing.
+   */
+  private static void passState(TypeSpec.Builder model) {
+    model.addField(float[].class, "passX", Modifier.PRIVATE);
+    model.addField(int[].class, "passLabels", Modifier.PRIVATE);
+    model.addField(float[].class, "passTargets", Modifier.PRIVATE);
+    model.addField(float[].class, "passWeights", Modifier.PRIVATE);
+    model.addField(float[].class, "passInputGrads", Modifier.PRIVATE);
+    model.addField(int.class, "passN", Modifier.PRIVATE);
+    model.addField(long.class, "passSeed", Modifier.PRIVATE);
+    model.addField(int.class, "passPhase", Modifier.PRIVATE);
+    model.addField(
+        FieldSpec.builder(
+                ClassName.get("dev.jconv.parallel", "Parallel", "ChunkBody"),
+                "passBody",
+                Modifier.PRIVATE,
+                Modifier.FINAL)
+            .initializer("this::passChunk")
+            .build());
+  }
+
+  /**
    * {@code backpropagate(x, <targets>, n, grads, inputGrads, seed)}: the pass with {@code call}.
    */
   private static MethodSpec backpropagate(String call, ParameterSpec... targets) {
@@ -103,6 +136,7 @@ final class TrainingEntryPoints {
         .addStatement("trainD = new float[n * WORKSPACE]")
         .addStatement("trainLosses = new float[n]")
         .addStatement("trainStats = new float[STATS]")
+        .addStatement("trainAux = new float[AUX]")
         .endControlFlow()
         .beginControlFlow("if (trainGrads == null || trainGrads.length != chunks)")
         .addStatement("trainGrads = new float[chunks][PARAM_COUNT]")

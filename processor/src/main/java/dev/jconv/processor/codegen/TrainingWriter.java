@@ -20,22 +20,23 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the training pass of a model, the one dispatcher that runs each layer as its kind trains
- * ({@link Training}): the forward pass in training mode and the backward pass over a batch. Layers
- * run example by example in parallel segments; each BatchNormalization is a barrier that sees the
- * whole batch. Buffers grow with the largest batch seen and are then reused, so steady-state steps
- * allocate nothing large.
+ * Writes the training pass of a model: the forward pass in training mode and the backward pass over
+ * a batch, each layer as its kind trains ({@link Training}). The layers between BatchNormalization
+ * barriers form a segment that runs as one parallel region; within a chunk of examples the segment
+ * runs layer-major (each layer over every example of the chunk, or over all of them at once where a
+ * kind has a block kernel, as Dense has), so a layer's weights stay in cache. Every layer has its
+ * own forward and backward method, called in an order that can be cut; the backward gets the
+ * chunk's gradient array (null would skip its parameter gradients). Parallel regions go through one
+ * {@code ChunkBody} made at construction that switches on a phase field, so a warm step allocates
+ * nothing. See {@link PassDispatch} for the phases.
  */
 final class TrainingWriter {
-  private static final ClassName PARALLEL = ClassName.get("dev.jconv.parallel", "Parallel");
-  private static final ClassName LOSSES = ClassName.get("dev.jconv.kernels", "Losses");
-
   private final Graph graph;
   private final Layout layout;
   private final Map<String, Node> byName = new HashMap<>();
-
   private final boolean simd;
   private final LayerMethods methods;
+  private final int inputSize;
 
   TrainingWriter(Graph graph, Layout layout) {
     this(graph, layout, false);
@@ -50,6 +51,7 @@ final class TrainingWriter {
     this.layout = layout;
     this.simd = simd;
     this.methods = new LayerMethods(graph, layout);
+    this.inputSize = Math.toIntExact(graph.network().input().size());
     for (Node node : graph.nodes()) {
       byName.put(node.name(), node);
     }
@@ -79,10 +81,44 @@ final class TrainingWriter {
     }
   }
 
-  /** Adds the training buffers, {@code backpropagate} and its segment methods to the model. */
+  /** Adds the training buffers, the pass, its dispatcher and the per-layer methods to the model. */
   void addTo(TypeSpec.Builder model) {
     TrainingEntryPoints.addTo(model, graph, layout, lossFused(graph, graph.output()));
     List<List<Node>> segments = segments();
+    List<CodeBlock> forward = new ArrayList<>();
+    List<CodeBlock> backward = new ArrayList<>();
+    PassDispatch dispatch = new PassDispatch();
+    for (List<Node> segment : segments) {
+      if (isBatchNorm(segment)) {
+        forward.add(batchNormForward(segment.get(0)));
+        backward.add(0, batchNormBackward(segment.get(0)));
+        continue;
+      }
+      int s = dispatch.segments();
+      dispatch.addSegment(s);
+      forward.add(CodeBlock.of("run($L, n)", dispatch.forwardPhase(s)));
+      backward.add(0, CodeBlock.of("run($L, n)", dispatch.backwardPhase(s)));
+      model.addMethods(segmentForward(s, segment));
+      model.addMethods(segmentBackward(s, segment));
+    }
+    for (Node node : graph.nodes()) {
+      if (training(node) != Training.BATCH) {
+        model.addMethod(layerForward(node));
+        model.addMethod(layerBackward(node));
+      }
+    }
+    model.addMethod(lossMethod());
+    model.addMethod(lossChunk());
+    model.addMethods(dispatch.methods());
+    model.addMethods(Sequences.of(() -> passPart("forwardPass"), "n", forward));
+    model.addMethods(Sequences.of(() -> passPart("backwardPass"), "n", backward));
+    if (simd) {
+      model.addMethods(Sequences.of(TrainingWriter::prepareSignature, "", prepareCalls()));
+    }
+    model.addMethod(pass(dispatch.lossPhase()));
+  }
+
+  private MethodSpec pass(int lossPhase) {
     MethodSpec.Builder pass =
         MethodSpec.methodBuilder("pass")
             .addJavadoc(
@@ -103,23 +139,31 @@ final class TrainingWriter {
             .addStatement("$T.fill(g, 0f)", java.util.Arrays.class)
             .endControlFlow()
             .beginControlFlow("if (inputGrads != null)")
-            .addStatement(
-                "$T.fill(inputGrads, 0, n * $L, 0f)",
-                java.util.Arrays.class,
-                graph.network().input().size())
-            .endControlFlow();
-    for (int s = 0; s < segments.size(); s++) {
-      pass.addStatement("$L", segmentCall(model, s, segments.get(s), true));
+            .addStatement("$T.fill(inputGrads, 0, n * $L, 0f)", java.util.Arrays.class, inputSize)
+            .endControlFlow()
+            .addStatement("passX = x")
+            .addStatement("passLabels = labels")
+            .addStatement("passTargets = targets")
+            .addStatement("passWeights = sampleWeights")
+            .addStatement("passN = n")
+            .addStatement("passInputGrads = inputGrads")
+            .addStatement("passSeed = seed")
+            .beginControlFlow("try")
+            .addStatement("forwardPass(n)");
+    if (simd) {
+      pass.beginControlFlow("if (SIMD)").addStatement("prepareBackward()").endControlFlow();
     }
-    model.addMethod(lossMethod());
-    pass.addStatement(
-        "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) loss(x, labels, targets,"
-            + " sampleWeights, n, e); })",
-        PARALLEL);
-    for (int s = segments.size() - 1; s >= 0; s--) {
-      pass.addStatement("$L", segmentCall(model, s, segments.get(s), false));
-    }
-    pass.addStatement("$T.arraycopy(trainGrads[0], 0, grads, 0, PARAM_COUNT)", System.class)
+    pass.addStatement("run($L, n)", lossPhase)
+        .addStatement("backwardPass(n)")
+        .nextControlFlow("finally")
+        .addComment("The model keeps no reference to the caller's arrays.")
+        .addStatement("passX = null")
+        .addStatement("passLabels = null")
+        .addStatement("passTargets = null")
+        .addStatement("passWeights = null")
+        .addStatement("passInputGrads = null")
+        .endControlFlow()
+        .addStatement("$T.arraycopy(trainGrads[0], 0, grads, 0, PARAM_COUNT)", System.class)
         .beginControlFlow("for (int t = 1; t < trainGrads.length; t++)")
         .beginControlFlow("for (int i = 0; i < PARAM_COUNT; i++)")
         .addStatement("grads[i] += trainGrads[t][i]")
@@ -130,32 +174,32 @@ final class TrainingWriter {
         .addStatement("total += trainLosses[e]")
         .endControlFlow()
         .addStatement("return (float) (total / n)");
-    model.addMethod(pass.build());
+    return pass.build();
   }
 
-  /**
-   * The pass's call of segment {@code s}, forward or backward: a BatchNormalization's batch-level
-   * method, or the segment's per-example method over the batch in parallel (backward into per-chunk
-   * gradients), which is added to {@code model}.
-   */
-  private CodeBlock segmentCall(
-      TypeSpec.Builder model, int s, List<Node> segment, boolean forward) {
-    Node first = segment.get(0);
-    if (isBatchNorm(segment)) {
-      return forward ? batchNormForward(first) : batchNormBackward(first);
+  private static MethodSpec.Builder passPart(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc(
+            "The $L half of the training pass over {@code n} examples, segment by segment.\n",
+            name.startsWith("forward") ? "forward" : "backward")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n");
+  }
+
+  private static MethodSpec.Builder prepareSignature() {
+    return MethodSpec.methodBuilder("prepareBackward")
+        .addJavadoc("Fills {@code trainAux} from the weights before the SIMD backward.\n")
+        .addModifiers(Modifier.PRIVATE);
+  }
+
+  private List<CodeBlock> prepareCalls() {
+    List<CodeBlock> calls = new ArrayList<>();
+    for (Node node : graph.nodes()) {
+      if (training(node) != Training.BATCH && methods.hasPrepare(node)) {
+        calls.add(CodeBlock.of("Simd.$NPrepare(weights, trainAux)", node.name()));
+      }
     }
-    model.addMethod(forward ? forwardSegment(s, segment) : backwardSegment(s, segment));
-    return forward
-        ? CodeBlock.of(
-            "$T.forRange(n, (from, to) -> { for (int e = from; e < to; e++) forwardTrain$L(x, e,"
-                + " seed); })",
-            PARALLEL,
-            s)
-        : CodeBlock.of(
-            "$T.forChunks(n, (chunk, from, to) -> { for (int e = from; e < to; e++)"
-                + " backward$L(x, trainGrads[chunk], inputGrads, e); })",
-            PARALLEL,
-            s);
+    return calls;
   }
 
   /** Splits the layers into runs without BatchNormalization and single BatchNormalizations. */
@@ -184,95 +228,150 @@ final class TrainingWriter {
   }
 
   /** The array and offset expression of an input of example {@code e}. */
-  private CodeBlock input(String name) {
+  private CodeBlock input(String name, String e) {
     if (name.equals(Node.INPUT)) {
-      return CodeBlock.of("x, e * $L", graph.network().input().size());
+      return CodeBlock.of("passX, $L * $L", e, inputSize);
     }
-    return CodeBlock.of("trainA, e * WORKSPACE + $L", layout.out(byName.get(name)));
+    return CodeBlock.of("trainA, $L * WORKSPACE + $L", e, layout.out(byName.get(name)));
   }
 
-  private CodeBlock inputDelta(String name) {
+  private CodeBlock inputDelta(String name, String e) {
     if (name.equals(Node.INPUT)) {
-      return CodeBlock.of("inputGrads, e * $L", graph.network().input().size());
+      return CodeBlock.of("passInputGrads, $L * $L", e, inputSize);
     }
-    return CodeBlock.of("trainD, e * WORKSPACE + $L", layout.out(byName.get(name)));
+    return CodeBlock.of("trainD, $L * WORKSPACE + $L", e, layout.out(byName.get(name)));
   }
 
-  private MethodSpec forwardSegment(int index, List<Node> segment) {
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder("forwardTrain" + index)
-            .addJavadoc(
-                "Training forward of $L to $L for example {@code e}.\n",
-                segment.get(0).name(),
-                segment.get(segment.size() - 1).name())
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(float[].class, "x")
-            .addParameter(int.class, "e")
-            .addParameter(long.class, "seed")
-            .addStatement("int ao = e * WORKSPACE");
-    if (simd) {
-      m.beginControlFlow("if (SIMD)")
-          .addCode(forwardCalls(segment, "Simd"))
-          .nextControlFlow("else")
-          .addCode(forwardCalls(segment, "Scalar"))
-          .endControlFlow();
-    } else {
-      m.addCode(forwardCalls(segment, "Scalar"));
-    }
-    return m.build();
-  }
-
-  /** The forward calls of one segment on the kernels class {@code kernels}. */
-  private CodeBlock forwardCalls(List<Node> segment, String kernels) {
-    CodeBlock.Builder b = CodeBlock.builder();
+  /** {@code forwardTrain3(from, to)}: segment 3's layers in order over a chunk. */
+  private List<MethodSpec> segmentForward(int s, List<Node> segment) {
+    List<CodeBlock> calls = new ArrayList<>();
     for (Node node : segment) {
-      if (training(node) == Training.OWN_FORWARD) {
-        b.addStatement(
-            "Scalar.$NForwardTrain($L, trainA, ao, seed, e)",
-            node.name(),
-            input(node.inputs().get(0)));
-        continue;
-      }
-      CodeBlock.Builder args = CodeBlock.builder().add("weights");
-      for (String in : node.inputs()) {
-        args.add(", $L", input(in));
-      }
-      b.addStatement("$L.$NForward($L, trainA, ao)", kernels, node.name(), args.build());
+      calls.add(CodeBlock.of("$NTrain(from, to)", node.name()));
     }
-    return b.build();
+    return Sequences.of(
+        () ->
+            MethodSpec.methodBuilder("forwardTrain" + s)
+                .addJavadoc(
+                    "Training forward of $L to $L, layer by layer over examples {@code [from,"
+                        + " to)}.\n",
+                    segment.get(0).name(),
+                    segment.get(segment.size() - 1).name())
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to"),
+        "from, to",
+        calls);
   }
 
-  private MethodSpec backwardSegment(int index, List<Node> segment) {
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder("backward" + index)
-            .addJavadoc(
-                "Backward of $L down to $L for example {@code e}.\n",
-                segment.get(segment.size() - 1).name(),
-                segment.get(0).name())
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(float[].class, "x")
-            .addParameter(float[].class, "g")
-            .addParameter(float[].class, "inputGrads")
-            .addParameter(int.class, "e")
-            .addStatement("int ao = e * WORKSPACE");
+  /** {@code backward3(g, from, to)}: segment 3's layers in reverse order over a chunk. */
+  private List<MethodSpec> segmentBackward(int s, List<Node> segment) {
+    List<CodeBlock> calls = new ArrayList<>();
     for (int i = segment.size() - 1; i >= 0; i--) {
-      Node node = segment.get(i);
-      CodeBlock.Builder args = CodeBlock.builder().add("weights, g");
-      for (String in : node.inputs()) {
-        args.add(", $L, $L", input(in), inputDelta(in));
-      }
-      args.add(", trainA, ao, trainD, ao");
-      if (simd && methods.hasSimdBackward(node)) {
-        m.beginControlFlow("if (SIMD)")
-            .addStatement("Simd.$NBackward($L)", node.name(), args.build())
-            .nextControlFlow("else")
-            .addStatement("Scalar.$NBackward($L)", node.name(), args.build())
-            .endControlFlow();
-      } else {
-        m.addStatement("Scalar.$NBackward($L)", node.name(), args.build());
-      }
+      calls.add(CodeBlock.of("$NBack(g, from, to)", segment.get(i).name()));
     }
-    return m.build();
+    return Sequences.of(
+        () ->
+            MethodSpec.methodBuilder("backward" + s)
+                .addJavadoc(
+                    "Backward of $L down to $L over examples {@code [from, to)}, parameter"
+                        + " gradients into {@code g}.\n",
+                    segment.get(segment.size() - 1).name(),
+                    segment.get(0).name())
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(float[].class, "g")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to"),
+        "g, from, to",
+        calls);
+  }
+
+  /** {@code conv1Train(from, to)}: one layer's training forward over a chunk of examples. */
+  private MethodSpec layerForward(Node node) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(node.name() + "Train")
+            .addJavadoc("Training forward of $L over examples {@code [from, to)}.\n", node.name())
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(int.class, "from")
+            .addParameter(int.class, "to");
+    if (training(node) == Training.OWN_FORWARD) {
+      return m.beginControlFlow("for (int e = from; e < to; e++)")
+          .addStatement(
+              "Scalar.$NForwardTrain($L, trainA, e * WORKSPACE, passSeed, e)",
+              node.name(),
+              input(node.inputs().get(0), "e"))
+          .endControlFlow()
+          .build();
+    }
+    if (simd) {
+      m.beginControlFlow("if (SIMD)");
+      if (methods.hasForwardRows(node)) {
+        m.addStatement(
+            "Simd.$NForwardRows(weights, $L, trainA, from * WORKSPACE, to - from)",
+            node.name(),
+            input(node.inputs().get(0), "from"));
+      } else {
+        m.addCode(forwardLoop(node, "Simd"));
+      }
+      m.addStatement("return").endControlFlow();
+    }
+    return m.addCode(forwardLoop(node, "Scalar")).build();
+  }
+
+  private CodeBlock forwardLoop(Node node, String kernels) {
+    CodeBlock.Builder args = CodeBlock.builder().add("weights");
+    for (String in : node.inputs()) {
+      args.add(", $L", input(in, "e"));
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("for (int e = from; e < to; e++)")
+        .addStatement("$L.$NForward($L, trainA, e * WORKSPACE)", kernels, node.name(), args.build())
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code conv1Back(g, from, to)}: one layer's backward over a chunk of examples. */
+  private MethodSpec layerBackward(Node node) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(node.name() + "Back")
+            .addJavadoc(
+                "Backward of $L over examples {@code [from, to)}; parameter gradients into {@code"
+                    + " g} (null: none).\n",
+                node.name())
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(float[].class, "g")
+            .addParameter(int.class, "from")
+            .addParameter(int.class, "to");
+    if (simd && methods.hasBackwardRows(node)) {
+      String in = node.inputs().get(0);
+      m.beginControlFlow("if (SIMD)")
+          .addStatement(
+              "Simd.$NBackwardRows(weights, g, $L, $L, trainA, from * WORKSPACE, trainD, from *"
+                  + " WORKSPACE, to - from, trainAux)",
+              node.name(),
+              input(in, "from"),
+              inputDelta(in, "from"))
+          .addStatement("return")
+          .endControlFlow();
+    } else if (simd && methods.hasSimdBackward(node)) {
+      m.beginControlFlow("if (SIMD)")
+          .addCode(backwardLoop(node, "Simd"))
+          .addStatement("return")
+          .endControlFlow();
+    }
+    return m.addCode(backwardLoop(node, "Scalar")).build();
+  }
+
+  private CodeBlock backwardLoop(Node node, String kernels) {
+    CodeBlock.Builder args = CodeBlock.builder().add("weights, g");
+    for (String in : node.inputs()) {
+      args.add(", $L, $L", input(in, "e"), inputDelta(in, "e"));
+    }
+    args.add(", trainA, e * WORKSPACE, trainD, e * WORKSPACE, trainAux");
+    return CodeBlock.builder()
+        .beginControlFlow("for (int e = from; e < to; e++)")
+        .addStatement("$L.$NBackward($L)", kernels, node.name(), args.build())
+        .endControlFlow()
+        .build();
   }
 
   private CodeBlock batchNormForward(Node node) {
@@ -280,7 +379,7 @@ final class TrainingWriter {
     return CodeBlock.of(
         "Scalar.$NForwardTrain(weights, $L, $L, trainA, 0, WORKSPACE, n, trainStats)",
         node.name(),
-        batchInput(in, "x", "trainA"),
+        batchInput(in, "passX", "trainA"),
         stride(in));
   }
 
@@ -290,9 +389,9 @@ final class TrainingWriter {
         "Scalar.$NBackward(weights, trainGrads[0], $L, $L, $L, $L, trainD, 0, WORKSPACE, n,"
             + " trainStats)",
         node.name(),
-        batchInput(in, "x", "trainA"),
+        batchInput(in, "passX", "trainA"),
         stride(in),
-        batchInput(in, "inputGrads", "trainD"),
+        batchInput(in, "passInputGrads", "trainD"),
         stride(in));
   }
 
@@ -304,9 +403,19 @@ final class TrainingWriter {
   }
 
   private CodeBlock stride(String in) {
-    return in.equals(Node.INPUT)
-        ? CodeBlock.of("$L", graph.network().input().size())
-        : CodeBlock.of("WORKSPACE");
+    return in.equals(Node.INPUT) ? CodeBlock.of("$L", inputSize) : CodeBlock.of("WORKSPACE");
+  }
+
+  private static MethodSpec lossChunk() {
+    return MethodSpec.methodBuilder("lossChunk")
+        .addJavadoc("The loss of examples {@code [from, to)}, seeding their deltas.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .beginControlFlow("for (int e = from; e < to; e++)")
+        .addStatement("loss(passX, passLabels, passTargets, passWeights, passN, e)")
+        .endControlFlow()
+        .build();
   }
 
   /** Clears example {@code e}'s deltas and seeds them with the loss gradient. */
@@ -319,7 +428,7 @@ final class TrainingWriter {
       logits = CodeBlock.of("trainA, e * WORKSPACE + $L", layout.scratch(out, Buffer.PRE));
     } else if (softmax == Softmax.STANDALONE) {
       String in = out.inputs().get(0);
-      logits = in.equals(Node.INPUT) ? CodeBlock.of("x, e * $L", classes) : input(in);
+      logits = in.equals(Node.INPUT) ? CodeBlock.of("x, e * $L", classes) : input(in, "e");
     } else {
       logits = CodeBlock.of("trainA, e * WORKSPACE + $L", layout.out(out));
     }
@@ -353,4 +462,6 @@ final class TrainingWriter {
         .addStatement("trainLosses[e] = (float) (loss * weight)")
         .build();
   }
+
+  private static final ClassName LOSSES = ClassName.get("dev.jconv.kernels", "Losses");
 }

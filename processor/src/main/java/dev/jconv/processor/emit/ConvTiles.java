@@ -120,9 +120,70 @@ public final class ConvTiles {
               .addCode(gb.build())
               .build());
     }
-    scalarGroup(b, t);
+    tail(b, t, name);
+    CodeBlock.Builder mb = CodeBlock.builder();
+    maskedGroup(mb, t);
+    methods.add(signature(name + "M", t).addCode(mb.build()).build());
     methods.add(0, signature(name, t).addCode(b.build()).build());
     return methods;
+  }
+
+  /**
+   * The filters left over when they are not a multiple of the lane count: with at least a vector of
+   * filters, one more whole vector ending at the last filter (it recomputes a few filters to the
+   * same values); with fewer filters than lanes, a masked vector while its weight loads fit in the
+   * weight array (a masked load past the array's end is slow on JDK 17), else scalar code.
+   */
+  private static void tail(CodeBlock.Builder b, Tile t, String name) {
+    int taps = t.rows() * t.cols() * t.seg();
+    Ix lastLoad = Ix.of(t.kernel()).plus((taps - 1) * t.filters());
+    b.beginControlFlow("if (o < $L)", t.filters());
+    b.beginControlFlow("if ($L >= S.length())", t.filters());
+    b.addStatement("$N(w, x, xi, a, yi, $L - S.length())", name + "S1", t.filters());
+    StringBuilder fits = new StringBuilder(lastLoad + " + S.length() <= w.length");
+    if (t.bias() != null) {
+      fits.append(" && ").append(t.bias()).append(" + S.length() <= w.length");
+    }
+    b.nextControlFlow("else if ($L)", fits);
+    b.addStatement("$N(w, x, xi, a, yi)", name + "M");
+    b.nextControlFlow("else");
+    scalarGroup(b, t);
+    b.endControlFlow();
+    b.endControlFlow();
+  }
+
+  /**
+   * All the filters of a tile with fewer filters than lanes, in one masked vector per pixel. The
+   * pixels are stored in ascending order, so where masked stores are slow (JDK 17) a pixel whose
+   * whole vector ends inside the tile is stored whole: the lanes past its filters land on the next
+   * pixels, which are stored afterwards.
+   */
+  private static void maskedGroup(CodeBlock.Builder b, Tile t) {
+    b.addStatement("int o = 0");
+    b.addStatement("$T<Float> m = S.indexInRange(0, $L)", Vectors.VECTOR_MASK, t.filters());
+    Vectors.Vec vec = new Vectors.Vec("m", t.filters(), "yi + " + t.pixels() * t.filters());
+    b.addStatement(
+        "$T b0 = $L",
+        FLOAT_VECTOR,
+        t.bias() != null ? vec.load("w", t.bias()) : CodeBlock.of("$T.zero(S)", FLOAT_VECTOR));
+    for (int p = 0; p < t.pixels(); p++) {
+      b.addStatement("$T c$L = b0", FLOAT_VECTOR, p);
+    }
+    openTaps(b, t);
+    b.addStatement("$T w0 = $L", FLOAT_VECTOR, vec.load("w", "wr + j * " + t.filters()));
+    for (int p = 0; p < t.pixels(); p++) {
+      b.addStatement(
+          "c$L = $T.broadcast(S, x[xr + $Lj]).fma(w0, c$L)",
+          p,
+          FLOAT_VECTOR,
+          p == 0 ? "" : p * t.pixelStep() + " + ",
+          p);
+    }
+    closeTaps(b, t);
+    for (int p = 0; p < t.pixels(); p++) {
+      b.addStatement("c$L = $L", p, vectorAct(t.act(), "c" + p));
+      b.add(vec.store("c" + p, "a", p == 0 ? "yi" : "yi + " + p * t.filters()));
+    }
   }
 
   private static MethodSpec.Builder signature(String name, Tile t) {
@@ -194,7 +255,7 @@ public final class ConvTiles {
     b.endControlFlow();
   }
 
-  /** The filters left over when they are not a multiple of the lane count. */
+  /** The filters from {@code o} on in scalar code. */
   private static void scalarGroup(CodeBlock.Builder b, Tile t) {
     b.beginControlFlow("for (; o < $L; o++)", t.filters());
     for (int p = 0; p < t.pixels(); p++) {

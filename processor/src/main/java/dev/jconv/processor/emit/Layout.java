@@ -35,20 +35,37 @@ public final class Layout {
 
     /** Floats of batch statistics in the training statistics array. */
     void stats(int size);
+
+    /**
+     * A buffer of {@code size} floats per model in the training pass's auxiliary array, filled once
+     * per step before the backward (such as a transposed kernel), named {@code <LAYER>_<suffix>}.
+     */
+    default void aux(String suffix, int size) {
+      throw new UnsupportedOperationException("no auxiliary buffers here");
+    }
   }
 
   /** Names the generated class already uses for its own constants. */
   private static final Set<String> RESERVED =
-      Set.of("PARAM_COUNT", "WORKSPACE", "OUTPUT_OFFSET", "STATS", "INPUT_SHAPE", "OUTPUT_SHAPE");
+      Set.of(
+          "PARAM_COUNT",
+          "WORKSPACE",
+          "OUTPUT_OFFSET",
+          "STATS",
+          "AUX",
+          "INPUT_SHAPE",
+          "OUTPUT_SHAPE");
 
   private final Map<String, Offset> params = new HashMap<>();
   private final Map<String, Map<Buffer, Offset>> buffers = new HashMap<>();
   private final Map<String, Offset> stats = new HashMap<>();
+  private final Map<String, Offset> aux = new HashMap<>();
   private final List<Offset> constants = new ArrayList<>();
   private final Set<String> names = new HashSet<>(RESERVED);
   private final int paramCount;
   private int workspace;
   private int statsSize;
+  private int auxSize;
 
   /** The layout of {@code graph}, with the scratch buffers that {@code planner} declares. */
   public Layout(Graph graph, Planner planner) {
@@ -78,6 +95,13 @@ public final class Layout {
               String doc = node.name() + "'s batch statistics in the training statistics";
               stats.put(node.name(), constant(node, "STATS", statsSize, size, doc));
               statsSize = Math.addExact(statsSize, size);
+            }
+
+            @Override
+            public void aux(String suffix, int size) {
+              String doc = node.name() + "'s " + suffix.toLowerCase(Locale.ROOT) + " in trainAux";
+              aux.put(node.name() + "." + suffix, constant(node, suffix, auxSize, size, doc));
+              auxSize = Math.addExact(auxSize, size);
             }
           });
     }
@@ -141,6 +165,16 @@ public final class Layout {
   /** Every offset, in the order the generated class declares them. */
   public List<Offset> constants() {
     return List.copyOf(constants);
+  }
+
+  /** Where {@code node}'s auxiliary buffer {@code suffix} lives in the auxiliary array. */
+  public Offset aux(Node node, String suffix) {
+    return lookup(aux.get(node.name() + "." + suffix), node, suffix);
+  }
+
+  /** The size of the training pass's auxiliary array. */
+  public int auxSize() {
+    return auxSize;
   }
 
   /** The size of the training statistics array. */

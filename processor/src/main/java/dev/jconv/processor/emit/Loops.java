@@ -190,12 +190,15 @@ public final class Loops {
     }
   }
 
-  /** Adds the output gradient at {@code d[from...]} to the bias gradient, over every position. */
+  /**
+   * Adds the output gradient at {@code d[from...]} to the bias gradient, over every position;
+   * nothing when {@code g} is null (a frozen layer).
+   */
   public static CodeBlock biasGradient(Site site, boolean useBias, int channels, String from) {
     if (!useBias) {
       return CodeBlock.of("");
     }
-    CodeBlock.Builder b = CodeBlock.builder();
+    CodeBlock.Builder b = CodeBlock.builder().beginControlFlow("if (g != null)");
     Ix p = range(b, "p", site.outSize() / channels);
     Ix o = range(b, "o", channels);
     b.addStatement(
@@ -203,7 +206,7 @@ public final class Loops {
         Ix.of(site.param(ParamKind.BIAS)).plus(o),
         Ix.of(from).plus(p.times(channels)).plus(o));
     close(b, p, o);
-    return b.build();
+    return b.endControlFlow().build();
   }
 
   /** {@code v} as a Java float literal: {@code 0.5f}, or {@code Float.NaN} and the infinities. */

@@ -50,6 +50,18 @@ final class AddKind extends LayerKind<LayerSpec.Add> {
     return b.build();
   }
 
+  /** Each wanted input gradient gets the output gradient, on lanes. */
+  @Override
+  public CodeBlock simdBackward(Site site) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (int i = 0; i < site.node().inputs().size(); i++) {
+      b.beginControlFlow("if (dx$L != null)", i);
+      b.add(Vectors.addInto(site.outSize(), "dx" + i, "dx" + i + "o", "d", "dyo", null, null));
+      b.endControlFlow();
+    }
+    return b.build();
+  }
+
   @Override
   public CodeBlock simdForward(Site site) {
     int inputs = site.node().inputs().size();

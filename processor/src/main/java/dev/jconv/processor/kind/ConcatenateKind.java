@@ -1,17 +1,20 @@
 package dev.jconv.processor.kind;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import dev.jconv.processor.diag.Diag;
 import dev.jconv.processor.emit.Ix;
 import dev.jconv.processor.emit.Loops;
 import dev.jconv.processor.emit.Shape3;
 import dev.jconv.processor.emit.Site;
+import dev.jconv.processor.emit.Vectors;
 import dev.jconv.processor.infer.Inferred;
 import dev.jconv.processor.infer.LayerInference;
 import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.Shape;
 import java.util.Arrays;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /** Keras's {@code Concatenate} on the channel axis. */
 final class ConcatenateKind extends LayerKind<LayerSpec.Concatenate> {
@@ -94,6 +97,57 @@ final class ConcatenateKind extends LayerKind<LayerSpec.Concatenate> {
       at += c;
     }
     return b.build();
+  }
+
+  /**
+   * Each wanted input gradient gets its channels of the output gradient, on lanes; one helper
+   * method per input keeps the layer's method small however many inputs it has.
+   */
+  @Override
+  public CodeBlock simdBackward(Site site) {
+    Shape3 out = site.out();
+    CodeBlock.Builder b = CodeBlock.builder();
+    int at = 0;
+    for (int i = 0; i < site.node().inputs().size(); i++) {
+      int c = site.node().inputShapes().get(i).c();
+      String helper = site.name() + "BackwardInput" + i;
+      site.helpers().add(inputGradient(helper, out, c, at));
+      b.beginControlFlow("if (dx$L != null)", i);
+      b.addStatement("$N(d, dyo + $L, dx$L, dx$Lo)", helper, at, i, i);
+      b.endControlFlow();
+      at += c;
+    }
+    return b.build();
+  }
+
+  /** {@code dx[p, j] += d[p, at + j]} over the pixels, channels on lanes. */
+  private static MethodSpec inputGradient(String name, Shape3 out, int c, int at) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.beginControlFlow("for (int p = 0; p < $L; p++)", out.pixels());
+    b.addStatement("int yi = dyo + p * $L", out.c());
+    b.addStatement("int xi = dxo + p * $L", c);
+    Vectors.channelLoop(
+        b,
+        "j",
+        c,
+        "dxo + " + out.pixels() * c,
+        false,
+        v ->
+            CodeBlock.builder()
+                .addStatement("$T dy = $L", Vectors.FLOAT_VECTOR, v.load("d", "yi + j"))
+                .add(v.accumulate("dy", "dx", "xi + j"))
+                .build(),
+        CodeBlock.of("dx[xi + j] += d[yi + j];\n"));
+    b.endControlFlow();
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Adds channels $L.. of the output gradient to one input's gradient.\n", at)
+        .addParameter(float[].class, "d")
+        .addParameter(int.class, "dyo")
+        .addParameter(float[].class, "dx")
+        .addParameter(int.class, "dxo")
+        .addCode(b.build())
+        .build();
   }
 
   /** Copies: the scalar twin is as fast. */

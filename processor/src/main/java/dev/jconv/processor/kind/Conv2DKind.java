@@ -2,6 +2,7 @@ package dev.jconv.processor.kind;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import dev.jconv.Activation.Fn;
 import dev.jconv.processor.emit.Acts;
 import dev.jconv.processor.emit.ConvTiles;
@@ -21,10 +22,16 @@ import dev.jconv.processor.model.Shape;
 import dev.jconv.processor.model.Window;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /** Keras's {@code Conv2D}: a direct convolution, SIMD as tiles of output pixels by filters. */
 final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
   static final ClassName BLAS = ClassName.get("dev.jconv.kernels", "Blas");
+  static final ClassName CONV_BACKWARD = ClassName.get("dev.jconv.kernels", "ConvBackward");
+  static final ClassName CONV_SHAPE = ClassName.get("dev.jconv.kernels", "ConvShape");
+
+  /** The auxiliary buffer of the transposed kernel that the SIMD input gradient reads. */
+  static final String KERNEL_T = "KERNEL_T";
 
   Conv2DKind(LayerSpec.Conv2D spec) {
     super(spec);
@@ -70,6 +77,7 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
   public void scratch(Node node, Layout.Scratch scratch) {
     Acts.preBuffer(node, scratch);
     Loops.paddedBuffer(spec.window(), node.inputShapes().get(0), scratch);
+    scratch.aux(KERNEL_T, Math.toIntExact(node.params().get(0).size()));
   }
 
   /** Direct convolution; padding cells are skipped by bounds tests on each tap. */
@@ -121,7 +129,9 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
     Ix c = Loops.range(b, "c", in.c());
     Ix xc = Ix.of("xp").plus(c);
     b.addStatement("int wc = $L", Ix.of("wi").plus(c.times(f)));
-    b.addStatement("$T.axpy(x[$L], d, yi, g, wc, $L)", BLAS, Ix.of("xo").plus(xc), f);
+    b.beginControlFlow("if (g != null)")
+        .addStatement("$T.axpy(x[$L], d, yi, g, wc, $L)", BLAS, Ix.of("xo").plus(xc), f)
+        .endControlFlow();
     b.beginControlFlow("if (dx != null)")
         .addStatement("dx[$L] += $T.dot(w, wc, d, yi, $L)", Ix.of("dxo").plus(xc), BLAS, f)
         .endControlFlow();
@@ -129,6 +139,74 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
     t.close(b);
     Loops.close(b, pixel);
     return Loops.scoped(b.build(), pixel);
+  }
+
+  /**
+   * The runtime's {@code ConvBackward} on a {@code static final ConvShape}: weight gradient in
+   * registers, input gradient from the kernel that {@link #prepareBackward} transposed.
+   */
+  @Override
+  public CodeBlock simdBackward(Site site) {
+    String shape = shapeConstant(site);
+    CodeBlock.Builder b = CodeBlock.builder().beginControlFlow("if (g != null)");
+    b.addStatement(
+        "$T.weightGrad($N, x, xo, d, dyo, g, $L)",
+        CONV_BACKWARD,
+        shape,
+        site.param(ParamKind.KERNEL));
+    if (spec.useBias()) {
+      b.addStatement(
+          "$T.biasGrad($N, d, dyo, g, $L)", CONV_BACKWARD, shape, site.param(ParamKind.BIAS));
+    }
+    return b.endControlFlow()
+        .beginControlFlow("if (dx != null)")
+        .addStatement(
+            "$T.inputGrad($N, t, $L, d, dyo, dx, dxo)", CONV_BACKWARD, shape, site.aux(KERNEL_T))
+        .endControlFlow()
+        .build();
+  }
+
+  /** Transposes the kernel for the SIMD input gradient, once per training step. */
+  @Override
+  public CodeBlock prepareBackward(Site site) {
+    return CodeBlock.of(
+        "$T.transposeKernel($N, w, $L, t, $L);\n",
+        CONV_BACKWARD,
+        shapeConstant(site),
+        site.param(ParamKind.KERNEL),
+        site.aux(KERNEL_T));
+  }
+
+  /**
+   * Declares {@code CONV1_SHAPE}, the layer's geometry for the backward kernels, in {@code site}.
+   */
+  private String shapeConstant(Site site) {
+    Shape3 in = site.in();
+    Shape3 out = site.out();
+    Window window = spec.window();
+    String name = site.constant("SHAPE");
+    site.fields()
+        .add(
+            FieldSpec.builder(CONV_SHAPE, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                    "new $T($L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L)",
+                    CONV_SHAPE,
+                    in.h(),
+                    in.w(),
+                    in.c(),
+                    out.h(),
+                    out.w(),
+                    out.c(),
+                    spec.kernelSize().h(),
+                    spec.kernelSize().w(),
+                    spec.strides().h(),
+                    spec.strides().w(),
+                    spec.dilationRate().h(),
+                    spec.dilationRate().w(),
+                    window.padTop(in.h()),
+                    window.padLeft(in.w()))
+                .build());
+    return name;
   }
 
   @Override

@@ -3,7 +3,9 @@ package dev.jconv.processor.kind;
 import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
 import static dev.jconv.processor.emit.Vectors.lanes;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.jconv.Activation.Fn;
 import dev.jconv.processor.diag.Diag;
@@ -25,6 +27,9 @@ import javax.lang.model.element.Modifier;
 
 /** Keras's {@code Dense}: {@code y = x W + b}; SIMD with the units along the lanes. */
 final class DenseKind extends LayerKind<LayerSpec.Dense> {
+  private static final ClassName MATMUL = ClassName.get("dev.jconv.kernels", "MatMul");
+  private static final ClassName ROWS = MATMUL.nestedClass("Rows");
+
   DenseKind(LayerSpec.Dense spec) {
     super(spec);
   }
@@ -86,7 +91,7 @@ final class DenseKind extends LayerKind<LayerSpec.Dense> {
     b.addStatement("float xv = x[xo + i]");
     b.addStatement("int wi = $L + i * $L", site.param(ParamKind.KERNEL), units);
     // ReLU leaves many inputs at zero: their kernel rows get no gradient.
-    b.beginControlFlow("if (xv != 0f)")
+    b.beginControlFlow("if (g != null && xv != 0f)")
         .addStatement("$T.axpy(xv, d, dyo, g, wi, $L)", Conv2DKind.BLAS, units)
         .endControlFlow();
     b.beginControlFlow("if (dx != null)")
@@ -94,6 +99,90 @@ final class DenseKind extends LayerKind<LayerSpec.Dense> {
         .endControlFlow();
     b.endControlFlow();
     return b.build();
+  }
+
+  /**
+   * The block's {@code Y = X W + b} as one cache-blocked product ({@code MatMul}), each weight read
+   * once per block of examples, then the fused activation per example.
+   */
+  @Override
+  public CodeBlock simdForwardRows(Site site) {
+    String rows = rowsConstant(site);
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement(
+        "$T.forward($N.rows(rows), x, xo, w, $L, $L, a, a0 + $L)",
+        MATMUL,
+        rows,
+        site.param(ParamKind.KERNEL),
+        spec.useBias() ? CodeBlock.of("w, $L", site.param(ParamKind.BIAS)) : "null, 0",
+        site.outOffset());
+    CodeBlock act = Acts.fused(site);
+    if (!act.isEmpty()) {
+      b.beginControlFlow("for (int r = 0; r < rows; r++)")
+          .addStatement("int ao = a0 + r * WORKSPACE")
+          .addStatement("int yo = ao + $L", site.outOffset())
+          .add(act)
+          .endControlFlow();
+    }
+    return b.build();
+  }
+
+  /**
+   * The fused activation's gradient per example, then {@code dW += X^T dY}, {@code db} and {@code
+   * dX += dY W^T} over the whole block ({@code MatMul}).
+   */
+  @Override
+  public CodeBlock simdBackwardRows(Site site) {
+    String rows = rowsConstant(site);
+    CodeBlock.Builder b = CodeBlock.builder();
+    CodeBlock grad = site.lossFused() ? CodeBlock.of("") : Acts.gradient(site);
+    if (!grad.isEmpty()) {
+      b.beginControlFlow("for (int r = 0; r < rows; r++)")
+          .addStatement("int ao = a0 + r * WORKSPACE")
+          .addStatement("int yo = ao + $L", site.outOffset())
+          .addStatement("int dyo = d0 + r * WORKSPACE + $L", site.outOffset())
+          .add(grad)
+          .endControlFlow();
+    }
+    b.addStatement("$T.Dims dims = $N.rows(rows)", MATMUL, rows);
+    b.beginControlFlow("if (g != null)")
+        .addStatement(
+            "$T.backwardWeights(dims, x, xo, d, d0 + $L, g, $L)",
+            MATMUL,
+            site.outOffset(),
+            site.param(ParamKind.KERNEL));
+    if (spec.useBias()) {
+      b.addStatement(
+          "$T.biasGrad(dims, d, d0 + $L, g, $L)",
+          MATMUL,
+          site.outOffset(),
+          site.param(ParamKind.BIAS));
+    }
+    return b.endControlFlow()
+        .beginControlFlow("if (dx != null)")
+        .addStatement(
+            "$T.backwardInput(dims, d, d0 + $L, w, $L, dx, dxo)",
+            MATMUL,
+            site.outOffset(),
+            site.param(ParamKind.KERNEL))
+        .endControlFlow()
+        .build();
+  }
+
+  /** Declares {@code FC1_ROWS}, the layer's product dimensions for any block of examples. */
+  private String rowsConstant(Site site) {
+    String name = site.constant("ROWS");
+    site.fields()
+        .add(
+            FieldSpec.builder(ROWS, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                    "new $T($L, $L, $L, WORKSPACE)",
+                    ROWS,
+                    site.in().size(),
+                    spec.units(),
+                    site.inputStride())
+                .build());
+    return name;
   }
 
   /** Units along the lanes: groups of 8, 4 and 1 vectors, then a scalar tail. */

@@ -73,7 +73,9 @@ final class Depthwise {
     }
     Ix xc = Ix.of("xp").plus(c);
     b.addStatement("float dz = d[$L]", Ix.of("yi").plus(j));
-    b.addStatement("g[$L] += x[$L] * dz", Ix.of("wi").plus(j), Ix.of("xo").plus(xc));
+    b.beginControlFlow("if (g != null)")
+        .addStatement("g[$L] += x[$L] * dz", Ix.of("wi").plus(j), Ix.of("xo").plus(xc))
+        .endControlFlow();
     b.beginControlFlow("if (dx != null)")
         .addStatement("dx[$L] += w[$L] * dz", Ix.of("dxo").plus(xc), Ix.of("wi").plus(j))
         .endControlFlow();
@@ -81,6 +83,92 @@ final class Depthwise {
     t.close(b);
     Loops.close(b, pixel);
     return Loops.scoped(b.build(), pixel);
+  }
+
+  /**
+   * SIMD backward (multiplier 1) from the output gradient at {@code d[dyo...]}: per output pixel
+   * and tap, the channels on lanes add {@code x * dy} to the kernel's gradient (skipped when {@code
+   * g} is null, a frozen layer) and {@code w * dy} to the input gradient (when {@code dx} is not
+   * null); then the bias gradient, the sum of the output gradient over the pixels.
+   */
+  static CodeBlock simdBackward(Site site, Window window, boolean useBias) {
+    Shape3 in = site.in();
+    Shape3 out = site.out();
+    int c = in.c();
+    Offset kernel = site.param(ParamKind.DEPTHWISE_KERNEL);
+    int kernelSize = window.kernel().h() * window.kernel().w() * c;
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.beginControlFlow("if (g == null && dx == null)").addStatement("return").endControlFlow();
+    CodeBlock.Builder p = CodeBlock.builder();
+    Ix[] pixel = Loops.outputPixels(p, out, "dyo", c);
+    Loops.Taps t = Loops.taps(p, window, in, pixel);
+    p.addStatement("int xp = $L", Conv2DKind.pixel(t, in));
+    p.addStatement("int wi = $L", kernelTap(site, window, t, c));
+    Vectors.channelLoop(
+        p,
+        "c",
+        c,
+        null,
+        false,
+        vec -> tapGradient(vec, kernel + " + " + kernelSize, "dxo + " + in.size()),
+        CodeBlock.builder()
+            .addStatement("float dz = d[yi + c]")
+            .beginControlFlow("if (g != null)")
+            .addStatement("g[wi + c] += x[xo + xp + c] * dz")
+            .endControlFlow()
+            .beginControlFlow("if (dx != null)")
+            .addStatement("dx[dxo + xp + c] += w[wi + c] * dz")
+            .endControlFlow()
+            .build());
+    t.close(p);
+    Loops.close(p, pixel);
+    b.add(Loops.scoped(p.build(), pixel));
+    if (useBias) {
+      b.beginControlFlow("if (g != null)");
+      b.add(biasGradient(site, c, out.pixels()));
+      b.endControlFlow();
+    }
+    return b.build();
+  }
+
+  private static CodeBlock tapGradient(Vectors.Vec vec, String kernelEnd, String dxEnd) {
+    CodeBlock.Builder v = CodeBlock.builder();
+    v.addStatement("$T dz = $L", FLOAT_VECTOR, vec.load("d", "yi + c"));
+    v.beginControlFlow("if (g != null)");
+    v.addStatement("$T gv = $L.mul(dz)", FLOAT_VECTOR, vec.load("x", "xo + xp + c"));
+    v.add(vec.withEnd(kernelEnd).accumulate("gv", "g", "wi + c"));
+    v.endControlFlow();
+    v.beginControlFlow("if (dx != null)");
+    v.addStatement("$T dv = $L.mul(dz)", FLOAT_VECTOR, vec.load("w", "wi + c"));
+    v.add(vec.withEnd(dxEnd).accumulate("dv", "dx", "dxo + xp + c"));
+    v.endControlFlow();
+    return v.build();
+  }
+
+  /** The bias gradient: per channel vector, the sum over the pixels, added to {@code g} once. */
+  private static CodeBlock biasGradient(Site site, int c, int pixels) {
+    Offset bias = site.param(ParamKind.BIAS);
+    CodeBlock.Builder b = CodeBlock.builder();
+    Vectors.channelLoop(
+        b,
+        "c",
+        c,
+        null,
+        false,
+        vec ->
+            CodeBlock.builder()
+                .addStatement("$T acc = $T.zero(S)", FLOAT_VECTOR, FLOAT_VECTOR)
+                .beginControlFlow("for (int p = 0; p < $L; p++)", pixels)
+                .addStatement("acc = acc.add($L)", vec.load("d", "dyo + p * " + c + " + c"))
+                .endControlFlow()
+                .add(vec.accumulate("acc", "g", bias + " + c"))
+                .build(),
+        CodeBlock.builder()
+            .beginControlFlow("for (int p = 0; p < $L; p++)", pixels)
+            .addStatement("g[$L + c] += d[dyo + p * $L + c]", bias, c)
+            .endControlFlow()
+            .build());
+    return b.build();
   }
 
   /** SIMD forward (multiplier 1) into {@code dst[dstOff...]}: vectors along the channels. */
@@ -106,42 +194,31 @@ final class Depthwise {
         window.strides().h() * pd.w() * c,
         window.strides().w() * c);
     b.addStatement("int yi = $L + (oh * $L + ow) * $L", dstOff, out.w(), c);
-    b.addStatement("int c = 0");
     String source = input.array();
-    Vectors.lanesLoops(
+    Vectors.channelLoop(
         b,
         "c",
         c,
-        sp -> {
+        dstOff + " + " + out.h() * out.w() * c,
+        true,
+        vec -> {
           CodeBlock.Builder v = CodeBlock.builder();
           v.addStatement(
-              useBias
-                  ? "$T acc = $T.fromArray(" + sp + ", w, " + bias + " + c)"
-                  : "$T acc = $T.zero(" + sp + ")",
+              "$T acc = $L",
               FLOAT_VECTOR,
-              FLOAT_VECTOR);
+              useBias
+                  ? vec.load("w", bias + " + c")
+                  : CodeBlock.of("$T.zero($L)", FLOAT_VECTOR, vec.species()));
           v.beginControlFlow("for (int kh = 0; kh < $L; kh++)", k.h());
           v.beginControlFlow("for (int kw = 0; kw < $L; kw++)", k.w());
-          v.addStatement(
-              "$T xv = $T.fromArray($L, $L, xp + $L + c)",
-              FLOAT_VECTOR,
-              FLOAT_VECTOR,
-              sp,
-              source,
-              tap);
-          v.addStatement("acc = xv.fma($T.fromArray($L, w, $L + c), acc)", FLOAT_VECTOR, sp, wtap);
+          v.addStatement("$T xv = $L", FLOAT_VECTOR, vec.load(source, "xp + " + tap + " + c"));
+          v.addStatement("acc = xv.fma($L, acc)", vec.load("w", wtap + " + c"));
           v.endControlFlow().endControlFlow();
-          v.addStatement("$L.intoArray($L, yi + c)", Acts.vectorAct(act, "acc"), dst);
+          v.addStatement("acc = $L", Acts.vectorAct(act, "acc"));
+          v.add(vec.store("acc", dst, "yi + c"));
           return v.build();
-        });
-    b.beginControlFlow("for (; c < $L; c++)", c);
-    b.addStatement("float s = $L", useBias ? "w[" + bias + " + c]" : "0f");
-    b.beginControlFlow("for (int kh = 0; kh < $L; kh++)", k.h());
-    b.beginControlFlow("for (int kw = 0; kw < $L; kw++)", k.w());
-    b.addStatement("s += $L[xp + $L + c] * w[$L + c]", input.array(), tap, wtap);
-    b.endControlFlow().endControlFlow();
-    b.addStatement("$L[yi + c] = $L", dst, Acts.scalarAct(act, "s"));
-    b.endControlFlow();
+        },
+        null);
     b.endControlFlow().endControlFlow();
     return b.build();
   }

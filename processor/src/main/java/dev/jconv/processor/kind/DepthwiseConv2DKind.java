@@ -87,6 +87,15 @@ final class DepthwiseConv2DKind extends LayerKind<LayerSpec.DepthwiseConv2D> {
 
   /** Vectors along the channels; a depth multiplier above 1 runs the scalar twin. */
   @Override
+  public CodeBlock simdBackward(Site site) {
+    if (spec.depthMultiplier() != 1) {
+      return null;
+    }
+    return Depthwise.simdBackward(site, spec.window(), spec.useBias());
+  }
+
+  /** Vectors along the channels; a depth multiplier above 1 runs the scalar twin. */
+  @Override
   public CodeBlock simdForward(Site site) {
     if (spec.depthMultiplier() != 1) {
       return null;

@@ -9,6 +9,7 @@ import dev.jconv.processor.emit.Headers;
 import dev.jconv.processor.emit.Layout;
 import dev.jconv.processor.emit.Loops;
 import dev.jconv.processor.emit.Site;
+import dev.jconv.processor.emit.Vectors;
 import dev.jconv.processor.infer.Inferred;
 import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.Node;
@@ -58,6 +59,15 @@ final class DropoutKind extends LayerKind<LayerSpec.Dropout> {
     return CodeBlock.builder()
         .addStatement("int mo = ao + $L", site.scratch(Buffer.MASK))
         .add(Loops.guarded(Loops.loop(site.outSize(), "dx[dxo + i] += d[dyo + i] * a[mo + i]")))
+        .build();
+  }
+
+  /** {@code dx += dy * mask} on lanes. */
+  @Override
+  public CodeBlock simdBackward(Site site) {
+    return CodeBlock.builder()
+        .addStatement("int mo = ao + $L", site.scratch(Buffer.MASK))
+        .add(Loops.guarded(Vectors.addInto(site.outSize(), "dx", "dxo", "d", "dyo", "a", "mo")))
         .build();
   }
 

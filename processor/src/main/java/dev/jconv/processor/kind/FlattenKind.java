@@ -3,6 +3,7 @@ package dev.jconv.processor.kind;
 import com.palantir.javapoet.CodeBlock;
 import dev.jconv.processor.emit.Loops;
 import dev.jconv.processor.emit.Site;
+import dev.jconv.processor.emit.Vectors;
 import dev.jconv.processor.infer.Inferred;
 import dev.jconv.processor.infer.LayerInference;
 import dev.jconv.processor.model.LayerSpec;
@@ -36,6 +37,12 @@ final class FlattenKind extends LayerKind<LayerSpec.Flatten> {
   @Override
   public CodeBlock scalarBackward(Site site) {
     return Loops.guarded(Loops.loop(site.outSize(), "dx[dxo + i] += d[dyo + i]"));
+  }
+
+  /** {@code dx += dy} on lanes. */
+  @Override
+  public CodeBlock simdBackward(Site site) {
+    return Loops.guarded(Vectors.addInto(site.outSize(), "dx", "dxo", "d", "dyo", null, null));
   }
 
   /** A copy: the scalar twin is as fast. */

@@ -69,10 +69,18 @@ abstract class GlobalPoolingKind<S extends LayerSpec> extends LayerKind<S> {
   @Override
   public final CodeBlock scalarBackward(Site site) {
     Shape3 in = site.in();
-    int positions = in.pixels();
     CodeBlock.Builder b = CodeBlock.builder();
     b.add(Loops.returnWithoutDx());
     b.beginControlFlow("for (int c = 0; c < $L; c++)", in.c());
+    b.add(channelGrad(in, max));
+    b.endControlFlow();
+    return b.build();
+  }
+
+  /** The gradient of channel {@code c}: to its first maximum, or spread over every position. */
+  private static CodeBlock channelGrad(Shape3 in, boolean max) {
+    int positions = in.pixels();
+    CodeBlock.Builder b = CodeBlock.builder();
     if (max) {
       b.addStatement("int best = 0");
       b.beginControlFlow("for (int p = 1; p < $L; p++)", positions);
@@ -85,10 +93,63 @@ abstract class GlobalPoolingKind<S extends LayerSpec> extends LayerKind<S> {
       b.addStatement("dx[dxo + p * $L + c] += share", in.c());
       b.endControlFlow();
     }
-    b.endControlFlow();
     return b.build();
   }
 
+  /**
+   * Channels along the lanes, as the scalar twin: max finds each lane's first maximum (its position
+   * in a vector) and adds the gradient there; average adds the share to every position.
+   */
+  @Override
+  public final CodeBlock simdBackward(Site site) {
+    Shape3 in = site.in();
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.add(Loops.returnWithoutDx());
+    Vectors.channelLoop(
+        b,
+        "c",
+        in.c(),
+        "dxo + " + in.size(),
+        false,
+        vec -> vectorGrad(vec, in, max),
+        channelGrad(in, max));
+    return b.build();
+  }
+
+  private static CodeBlock vectorGrad(Vectors.Vec vec, Shape3 in, boolean max) {
+    int c = in.c();
+    int positions = in.pixels();
+    String at = "p * " + c + " + c";
+    CodeBlock.Builder v = CodeBlock.builder();
+    v.addStatement("$T dy = $L", FLOAT_VECTOR, vec.load("d", "dyo + c"));
+    if (max) {
+      v.addStatement("$T best = $L", FLOAT_VECTOR, vec.load("x", "xo + c"));
+      v.addStatement("$T idx = $T.zero(S)", FLOAT_VECTOR, FLOAT_VECTOR);
+      v.beginControlFlow("for (int p = 1; p < $L; p++)", positions);
+      v.addStatement("$T xv = $L", FLOAT_VECTOR, vec.load("x", "xo + " + at));
+      v.addStatement(
+          "$T<Float> gt = xv.compare($T.GT, best)", Vectors.VECTOR_MASK, Vectors.VECTOR_OPERATORS);
+      v.addStatement("best = best.blend(xv, gt)");
+      v.addStatement("idx = idx.blend($T.broadcast(S, (float) p), gt)", FLOAT_VECTOR);
+      v.endControlFlow();
+      v.beginControlFlow("for (int p = 0; p < $L; p++)", positions);
+      v.addStatement(
+          "$T gv = $T.zero(S).blend(dy, idx.compare($T.EQ, (float) p))",
+          FLOAT_VECTOR,
+          FLOAT_VECTOR,
+          Vectors.VECTOR_OPERATORS);
+      v.add(vec.accumulate("gv", "dx", "dxo + " + at));
+      v.endControlFlow();
+    } else {
+      v.addStatement("$T share = dy.mul($L)", FLOAT_VECTOR, Loops.floatLiteral(1f / positions));
+      v.beginControlFlow("for (int p = 0; p < $L; p++)", positions);
+      v.add(vec.accumulate("share", "dx", "dxo + " + at));
+      v.endControlFlow();
+    }
+    return v.build();
+  }
+
+  /** Channels along the lanes; the channels left over on a last overlapping or masked vector. */
   @Override
   public final CodeBlock simdForward(Site site) {
     Shape3 in = site.in();
@@ -96,34 +157,26 @@ abstract class GlobalPoolingKind<S extends LayerSpec> extends LayerKind<S> {
     int pixels = in.pixels();
     String inv = Loops.floatLiteral(1.0 / pixels);
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("int c = 0");
-    Vectors.lanesLoops(
+    Vectors.channelLoop(
         b,
         "c",
         c,
-        sp -> {
+        null,
+        true,
+        vec -> {
           CodeBlock.Builder v = CodeBlock.builder();
-          v.add(Vectors.accumulator(sp, max));
+          v.add(Vectors.accumulator(vec.species(), max));
           v.beginControlFlow("for (int p = 0; p < $L; p++)", pixels);
           v.addStatement(
-              "acc = acc.$L($T.fromArray($L, x, xo + p * $L + c))",
-              max ? "max" : "add",
-              FLOAT_VECTOR,
-              sp,
-              c);
+              "acc = acc.$L($L)", max ? "max" : "add", vec.load("x", "xo + p * " + c + " + c"));
           v.endControlFlow();
-          v.addStatement(
-              max ? "acc.intoArray(a, yo + c)" : "acc.mul(" + inv + ").intoArray(a, yo + c)");
+          if (!max) {
+            v.addStatement("acc = acc.mul($L)", inv);
+          }
+          v.add(vec.store("acc", "a", "yo + c"));
           return v.build();
-        });
-    b.beginControlFlow("for (; c < $L; c++)", c);
-    b.addStatement(max ? "float acc = Float.NEGATIVE_INFINITY" : "float acc = 0f");
-    b.beginControlFlow("for (int p = 0; p < $L; p++)", pixels);
-    b.addStatement(
-        max ? "acc = Math.max(acc, x[xo + p * $L + c])" : "acc += x[xo + p * $L + c]", c);
-    b.endControlFlow();
-    b.addStatement(max ? "a[yo + c] = acc" : "a[yo + c] = acc * " + inv);
-    b.endControlFlow();
+        },
+        null);
     return b.build();
   }
 }

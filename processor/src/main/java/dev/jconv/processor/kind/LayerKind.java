@@ -20,8 +20,10 @@ import java.util.List;
  * <p>Emitters return method bodies. The forward body runs with {@code w} (weights), {@code x, xo}
  * (the input; {@code x0, x0o, x1, x1o, ...} for merges), {@code a, ao} (the example's workspace)
  * and {@code yo} (its output offset) in scope. The backward body also has {@code g} (gradient
- * accumulators), {@code dx, dxo} (the input gradient, to add to; null when not wanted), {@code d,
- * dOff} (the deltas, mirroring the workspace) and {@code dyo}.
+ * accumulators; null when the layer's parameters get no gradient, and then a body must skip its
+ * weight gradients), {@code dx, dxo} (the input gradient, to add to; null when not wanted), {@code
+ * d, dOff} (the deltas, mirroring the workspace), {@code dyo} and {@code t} (the training pass's
+ * auxiliary array, see {@link #prepareBackward}).
  *
  * @param <S> the layer spec this kind handles
  */
@@ -80,6 +82,36 @@ public abstract class LayerKind<S extends LayerSpec> {
 
   /** The SIMD backward body, or null (the default) when training runs the scalar one. */
   public CodeBlock simdBackward(Site site) {
+    return null;
+  }
+
+  /**
+   * The SIMD training forward over a block of examples at once, or null (the default) when the pass
+   * calls the per-example forward for each. The body runs with {@code w}, {@code x, xo} (the first
+   * example's input; examples {@link Site#inputStride()} apart), {@code a, a0} (the first example's
+   * workspace; examples {@code WORKSPACE} apart) and {@code rows} (examples) in scope.
+   */
+  public CodeBlock simdForwardRows(Site site) {
+    return null;
+  }
+
+  /**
+   * The SIMD backward over a block of examples at once, or null (the default) when the pass calls
+   * the per-example backward for each. In scope: as {@link #simdForwardRows}, plus {@code g} (null:
+   * no parameter gradients), {@code dx, dxo} (null: no input gradient; examples as far apart as
+   * their inputs), {@code d, d0} (the first example's deltas) and {@code t} (the auxiliary array).
+   * The body applies the fused activation's gradient itself.
+   */
+  public CodeBlock simdBackwardRows(Site site) {
+    return null;
+  }
+
+  /**
+   * What the SIMD backward needs made once per training step before it runs, such as a transposed
+   * kernel in the auxiliary array (declared with {@link Layout.Scratch#aux}), or null (the
+   * default). The body runs with {@code w} (weights) and {@code t} (the auxiliary array) in scope.
+   */
+  public CodeBlock prepareBackward(Site site) {
     return null;
   }
 

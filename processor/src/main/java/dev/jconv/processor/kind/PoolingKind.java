@@ -120,6 +120,15 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
     b.add(Loops.returnWithoutDx());
     Ix[] windows = openWindows(b, site, Ix.ZERO);
     b.beginControlFlow("for (int c = 0; c < $L; c++)", in.c());
+    b.add(channelGrad(in, max));
+    b.endControlFlow();
+    Loops.close(b, windows);
+    return b.build();
+  }
+
+  /** The gradient of channel {@code c} of the window at {@code yi}, over its real cells. */
+  private static CodeBlock channelGrad(Shape3 in, boolean max) {
+    CodeBlock.Builder b = CodeBlock.builder();
     if (max) {
       b.addStatement("int best = -1");
       b.addStatement("float bestValue = Float.NEGATIVE_INFINITY");
@@ -138,14 +147,122 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
     if (max) {
       b.addStatement("dx[dxo + best] += d[dyo + yi + c]");
     }
-    b.endControlFlow();
-    Loops.close(b, windows);
     return b.build();
   }
 
   /**
-   * Channels along the lanes. A full window is read at constant offsets (unrolled up to 16 cells);
-   * a window cut by SAME padding takes the scalar path over its real cells.
+   * Channels along the lanes over full windows, as the scalar twin: max finds each lane's first
+   * maximum (its cell index in a vector) and adds the gradient to that cell; average adds the share
+   * to every cell. A window cut by SAME padding takes the scalar path.
+   */
+  @Override
+  public final CodeBlock simdBackward(Site site) {
+    Shape3 in = site.in();
+    IntPair k = window.kernel();
+    int c = in.c();
+    boolean cut = window.padded(site.node().inputShapes().get(0)).copies();
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.add(Loops.returnWithoutDx());
+    Ix[] windows = openWindows(b, site, Ix.ZERO);
+    if (cut) {
+      b.beginControlFlow("if (h1 - h0 == $L && w1 - w0 == $L)", k.h(), k.w());
+    }
+    b.addStatement("int xb = $L", Ix.of("h0").times(in.w() * c).plus(Ix.of("w0").times(c)));
+    Vectors.channelLoop(
+        b,
+        "c",
+        c,
+        "dxo + " + in.size(),
+        false,
+        v -> vectorWindowGrad(v, in, k, max),
+        channelGrad(in, max));
+    if (cut) {
+      b.nextControlFlow("else");
+      b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
+      b.add(channelGrad(in, max));
+      b.endControlFlow();
+      b.endControlFlow();
+    }
+    Loops.close(b, windows);
+    return b.build();
+  }
+
+  private static CodeBlock vectorWindowGrad(Vectors.Vec vec, Shape3 in, IntPair k, boolean max) {
+    int cells = k.h() * k.w();
+    boolean unrolled = cells <= 16;
+    CodeBlock.Builder v = CodeBlock.builder();
+    v.addStatement("$T dy = $L", FLOAT_VECTOR, vec.load("d", "dyo + yi + c"));
+    if (max) {
+      v.addStatement("$T best = $L", FLOAT_VECTOR, vec.load("x", "xo + xb + c"));
+      v.addStatement("$T idx = $T.zero(S)", FLOAT_VECTOR, FLOAT_VECTOR);
+      forCells(v, in, k, unrolled, 1, (n, off) -> bestCell(vec, n, off));
+      forCells(v, in, k, unrolled, 0, (n, off) -> routeCell(vec, n, off));
+    } else {
+      v.addStatement("$T share = dy.div($Lf)", FLOAT_VECTOR, cells);
+      forCells(v, in, k, unrolled, 0, (n, off) -> vec.accumulate("share", "dx", "dxo + " + off));
+    }
+    return v.build();
+  }
+
+  /** Updates the lanes' maximum {@code best} and its cell {@code idx} with cell {@code n}. */
+  private static CodeBlock bestCell(Vectors.Vec vec, String n, String off) {
+    return CodeBlock.builder()
+        .add("{\n$>")
+        .addStatement("$T xv = $L", FLOAT_VECTOR, vec.load("x", "xo + " + off))
+        .addStatement(
+            "$T<Float> gt = xv.compare($T.GT, best)", Vectors.VECTOR_MASK, Vectors.VECTOR_OPERATORS)
+        .addStatement("best = best.blend(xv, gt)")
+        .addStatement("idx = idx.blend($T.broadcast(S, (float) $L), gt)", FLOAT_VECTOR, n)
+        .add("$<}\n")
+        .build();
+  }
+
+  /** Adds the gradient of the lanes whose maximum is cell {@code n} to that cell. */
+  private static CodeBlock routeCell(Vectors.Vec vec, String n, String off) {
+    return CodeBlock.builder()
+        .add("{\n$>")
+        .addStatement(
+            "$T gv = $T.zero(S).blend(dy, idx.compare($T.EQ, (float) $L))",
+            FLOAT_VECTOR,
+            FLOAT_VECTOR,
+            Vectors.VECTOR_OPERATORS,
+            n)
+        .add(vec.accumulate("gv", "dx", "dxo + " + off))
+        .add("$<}\n")
+        .build();
+  }
+
+  /**
+   * {@code cell} for the cells of a full window from the {@code first}: unrolled at constant
+   * offsets, or in loops of constant trip counts; it gets the cell's index and the offset of its
+   * channel {@code c} relative to the example.
+   */
+  private static void forCells(
+      CodeBlock.Builder v,
+      Shape3 in,
+      IntPair k,
+      boolean unrolled,
+      int first,
+      java.util.function.BiFunction<String, String, CodeBlock> cell) {
+    int c = in.c();
+    if (unrolled) {
+      for (int n = first; n < k.h() * k.w(); n++) {
+        int off = (n / k.w() * in.w() + n % k.w()) * c;
+        v.add(cell.apply(Integer.toString(n), "xb + " + (off == 0 ? "" : off + " + ") + "c"));
+      }
+      return;
+    }
+    v.beginControlFlow("for (int n = $L; n < $L; n++)", first, k.h() * k.w());
+    v.add(
+        cell.apply(
+            "n", "xb + (n / " + k.w() + " * " + in.w() + " + n % " + k.w() + ") * " + c + " + c"));
+    v.endControlFlow();
+  }
+
+  /**
+   * Channels along the lanes, the channels left over on a last (overlapping or masked) vector. A
+   * full window is read at constant offsets (unrolled up to 16 cells); a window cut by SAME padding
+   * takes the scalar path over its real cells.
    */
   @Override
   public final CodeBlock simdForward(Site site) {
@@ -155,56 +272,48 @@ abstract class PoolingKind<S extends LayerSpec> extends LayerKind<S> {
     boolean cut = window.padded(site.node().inputShapes().get(0)).copies();
     CodeBlock.Builder b = CodeBlock.builder();
     Ix[] windows = openWindows(b, site, Ix.of("yo"));
-    b.addStatement("int c = 0");
     if (cut) {
       b.beginControlFlow("if (h1 - h0 == $L && w1 - w0 == $L)", k.h(), k.w());
     }
     b.addStatement(
         "int xb = $L", Ix.of("xo").plus(Ix.of("h0").times(in.w() * c)).plus(Ix.of("w0").times(c)));
-    Vectors.lanesLoops(b, "c", c, sp -> vectorWindow(sp, in, k, max));
+    Vectors.channelLoop(
+        b, "c", c, "yo + " + site.outSize(), true, v -> vectorWindow(v, in, k, max), null);
     if (cut) {
+      b.nextControlFlow("else");
+      b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
+      b.add(reduceCells(in, max));
+      b.endControlFlow();
       b.endControlFlow();
     }
-    b.beginControlFlow("for (; c < $L; c++)", c);
-    b.add(reduceCells(in, max));
-    b.endControlFlow();
     Loops.close(b, windows);
     return b.build();
   }
 
-  private static CodeBlock vectorWindow(String sp, Shape3 in, IntPair k, boolean max) {
+  private static CodeBlock vectorWindow(Vectors.Vec vec, Shape3 in, IntPair k, boolean max) {
     int c = in.c();
     String op = max ? "max" : "add";
     CodeBlock.Builder v = CodeBlock.builder();
-    v.add(Vectors.accumulator(sp, max));
+    v.add(Vectors.accumulator(vec.species(), max));
     if (k.h() * k.w() <= 16) {
       for (int dh = 0; dh < k.h(); dh++) {
         for (int dw = 0; dw < k.w(); dw++) {
           int off = (dh * in.w() + dw) * c;
           v.addStatement(
-              "acc = acc.$L($T.fromArray($L, x, xb + $Lc))",
-              op,
-              FLOAT_VECTOR,
-              sp,
-              off == 0 ? "" : off + " + ");
+              "acc = acc.$L($L)", op, vec.load("x", "xb + " + (off == 0 ? "" : off + " + ") + "c"));
         }
       }
     } else {
       v.beginControlFlow("for (int dh = 0; dh < $L; dh++)", k.h());
       v.beginControlFlow("for (int dw = 0; dw < $L; dw++)", k.w());
       v.addStatement(
-          "acc = acc.$L($T.fromArray($L, x, xb + (dh * $L + dw) * $L + c))",
-          op,
-          FLOAT_VECTOR,
-          sp,
-          in.w(),
-          c);
+          "acc = acc.$L($L)", op, vec.load("x", "xb + (dh * " + in.w() + " + dw) * " + c + " + c"));
       v.endControlFlow().endControlFlow();
     }
     if (!max) {
       v.addStatement("acc = acc.div($Lf)", k.h() * k.w());
     }
-    v.addStatement("acc.intoArray(a, yi + c)");
+    v.add(vec.store("acc", "a", "yi + c"));
     return v.build();
   }
 }

@@ -6,6 +6,7 @@ import dev.jconv.processor.emit.Ix;
 import dev.jconv.processor.emit.Loops;
 import dev.jconv.processor.emit.Shape3;
 import dev.jconv.processor.emit.Site;
+import dev.jconv.processor.emit.Vectors;
 import dev.jconv.processor.infer.Inferred;
 import dev.jconv.processor.infer.LayerInference;
 import dev.jconv.processor.model.LayerSpec;
@@ -103,6 +104,36 @@ final class ZeroPadding2DKind extends LayerKind<LayerSpec.ZeroPadding2D> {
     b.addStatement("dx[$L + i] += d[from + i]", Ix.of("dxo").plus(h.times(row)));
     b.endControlFlow();
     Loops.close(b, h);
+    return b.build();
+  }
+
+  /** Each input row gets its part of the output gradient's row, on lanes. */
+  @Override
+  public CodeBlock simdBackward(Site site) {
+    Shape3 in = site.in();
+    Shape3 out = site.out();
+    int row = in.w() * in.c();
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.add(Loops.returnWithoutDx());
+    b.beginControlFlow("for (int h = 0; h < $L; h++)", in.h());
+    b.addStatement(
+        "int from = dyo + h * $L + $L",
+        out.w() * out.c(),
+        (spec.top() * out.w() + spec.left()) * out.c());
+    b.addStatement("int to = dxo + h * $L", row);
+    Vectors.channelLoop(
+        b,
+        "i",
+        row,
+        "dxo + " + in.size(),
+        false,
+        v ->
+            CodeBlock.builder()
+                .addStatement("$T dy = $L", Vectors.FLOAT_VECTOR, v.load("d", "from + i"))
+                .add(v.accumulate("dy", "dx", "to + i"))
+                .build(),
+        CodeBlock.of("dx[to + i] += d[from + i];\n"));
+    b.endControlFlow();
     return b.build();
   }
 

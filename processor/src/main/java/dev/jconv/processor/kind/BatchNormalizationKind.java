@@ -312,6 +312,7 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
    * BatchNormalization (moving statistics, not updated); same signature as {@link
    * #trainingForward}.
    */
+  @Override
   public MethodSpec frozenTrainingForward(Site site) {
     return new FrozenBatchNormalization(spec, site).forward();
   }
@@ -320,6 +321,7 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
    * The backward of this layer while frozen: {@code dx = dy * gamma / sqrt(movingVar + eps)}, no
    * gamma or beta gradients; same signature as {@link #batchBackward}.
    */
+  @Override
   public MethodSpec frozenBatchBackward(Site site) {
     return new FrozenBatchNormalization(spec, site).backward();
   }

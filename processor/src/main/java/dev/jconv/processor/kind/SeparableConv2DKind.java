@@ -121,12 +121,14 @@ final class SeparableConv2DKind extends LayerKind<LayerSpec.SeparableConv2D> {
     b.beginControlFlow("for (int p = 0; p < $L; p++)", out.pixels());
     b.beginControlFlow("for (int c = 0; c < $L; c++)", mid);
     b.addStatement("int wc = $L + c * $L", pointwise, out.c());
+    b.beginControlFlow("if (g != null)");
     b.addStatement(
         "$T.axpy(a[mo + p * $L + c], d, dyo + p * $L, g, wc, $L)",
         Conv2DKind.BLAS,
         mid,
         out.c(),
         out.c());
+    b.endControlFlow();
     b.addStatement(
         "d[dmo + p * $L + c] = $T.dot(w, wc, d, dyo + p * $L, $L)",
         mid,

@@ -2,9 +2,12 @@ package dev.jconv.compiled;
 
 import dev.jconv.Checks;
 import dev.jconv.Model;
+import dev.jconv.data.Dataset;
 import dev.jconv.io.ModelWeights;
+import dev.jconv.parallel.Parallel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The hooks a generated {@code <Name>Model} implements beyond the user-facing {@link Model}: the
@@ -31,22 +34,23 @@ public interface CompiledModel extends Model {
    */
   default float lossAndGradients(
       float[] x, int[] labels, int n, float[] grads, float[] inputGrads, long seed) {
-    String where = name() + ".lossAndGradients";
-    checkPass(where, x, n, grads, inputGrads);
+    // Messages are built only on failure: a warm training step allocates nothing.
+    checkPass(x, n, grads, inputGrads);
     if (labels.length < n) {
       throw new IllegalArgumentException(
-          where + ": labels has " + labels.length + " entries, expected at least n = " + n);
+          where() + ": labels has " + labels.length + " entries, expected at least n = " + n);
     }
+    int classes = outputSize();
     for (int i = 0; i < n; i++) {
-      if (labels[i] < 0 || labels[i] >= outputSize()) {
+      if (labels[i] < 0 || labels[i] >= classes) {
         throw new IllegalArgumentException(
-            where
+            where()
                 + ": labels["
                 + i
                 + "] = "
                 + labels[i]
                 + " is not a class index in [0, "
-                + outputSize()
+                + classes
                 + ")");
       }
     }
@@ -68,34 +72,35 @@ public interface CompiledModel extends Model {
       float[] grads,
       float[] inputGrads,
       long seed) {
-    String where = name() + ".lossAndGradients";
-    checkPass(where, x, n, grads, inputGrads);
+    checkPass(x, n, grads, inputGrads);
     int classes = outputSize();
-    Checks.size(where, "targets", targets.length, classes, outputShape(), n);
+    if (targets.length != (long) classes * n) {
+      Checks.size(where(), "targets", targets.length, classes, outputShape(), n);
+    }
     for (int i = 0; i < n; i++) {
       double sum = 0;
       for (int k = 0; k < classes; k++) {
         float t = targets[i * classes + k];
         if (!(t >= 0)) {
           throw new IllegalArgumentException(
-              where + ": targets[" + i + "][" + k + "] = " + t + " is not a probability");
+              where() + ": targets[" + i + "][" + k + "] = " + t + " is not a probability");
         }
         sum += t;
       }
       if (Math.abs(sum - 1) > 1e-3) {
         throw new IllegalArgumentException(
-            where + ": the targets of example " + i + " sum to " + sum + ", expected 1");
+            where() + ": the targets of example " + i + " sum to " + sum + ", expected 1");
       }
     }
     if (sampleWeights != null) {
       if (sampleWeights.length < n) {
         throw new IllegalArgumentException(
-            where + ": sampleWeights has " + sampleWeights.length + " entries, expected " + n);
+            where() + ": sampleWeights has " + sampleWeights.length + " entries, expected " + n);
       }
       for (int i = 0; i < n; i++) {
         if (!(sampleWeights[i] >= 0) || Float.isInfinite(sampleWeights[i])) {
           throw new IllegalArgumentException(
-              where + ": sampleWeights[" + i + "] = " + sampleWeights[i] + " must be >= 0");
+              where() + ": sampleWeights[" + i + "] = " + sampleWeights[i] + " must be >= 0");
         }
       }
     }
@@ -132,6 +137,63 @@ public interface CompiledModel extends Model {
     throw new UnsupportedOperationException(name() + " keeps no training outputs");
   }
 
+  /**
+   * Inference on {@code n} examples stored contiguously from {@code x[xo...]} into {@code
+   * y[yo...]}, on the calling thread; no bounds are checked. Generated models with Dense layers run
+   * a block of examples layer by layer so that each weight is read once per block; this default
+   * runs {@link #predictInto} per example.
+   */
+  default void predictBlock(float[] x, int xo, int n, float[] y, int yo) {
+    int in = inputSize();
+    int out = outputSize();
+    for (int i = 0; i < n; i++) {
+      predictInto(x, xo + i * in, y, yo + i * out);
+    }
+  }
+
+  /** As {@link Model#predict(float[], int, float[])}, through {@link #predictBlock}. */
+  @Override
+  default void predict(float[] nhwc, int n, float[] out) {
+    if (n < 0) {
+      throw new IllegalArgumentException(name() + ".predict: n = " + n + " must not be negative");
+    }
+    Checks.size(name() + ".predict", "input", nhwc.length, inputSize(), inputShape(), n);
+    Checks.size(name() + ".predict", "output", out.length, outputSize(), outputShape(), n);
+    int in = inputSize();
+    int outSize = outputSize();
+    Parallel.forRange(
+        n, (from, to) -> predictBlock(nhwc, from * in, to - from, out, from * outSize));
+  }
+
+  /** As {@link Model#predict(Dataset)}, through {@link #predictBlock}. */
+  @Override
+  default float[] predict(Dataset data) {
+    if (!Arrays.equals(data.shape(), inputShape())) {
+      throw new IllegalArgumentException(
+          name()
+              + ".predict: the data set's examples have shape "
+              + Arrays.toString(data.shape())
+              + ", expected the input shape "
+              + Arrays.toString(inputShape()));
+    }
+    int n = data.size();
+    int in = inputSize();
+    int outSize = outputSize();
+    float[] out = new float[Math.multiplyExact(n, outSize)];
+    int chunk = 256;
+    float[] x = new float[Math.multiplyExact(Math.min(n, chunk), in)];
+    for (int start = 0; start < n; start += chunk) {
+      int b = Math.min(chunk, n - start);
+      for (int i = 0; i < b; i++) {
+        data.copyExample(start + i, x, i * in);
+      }
+      int base = start;
+      Parallel.forRange(
+          b, (from, to) -> predictBlock(x, from * in, to - from, out, (base + from) * outSize));
+    }
+    return out;
+  }
+
   @Override
   default void save(Path file) throws IOException {
     ModelWeights.save(this, file);
@@ -142,21 +204,39 @@ public interface CompiledModel extends Model {
     ModelWeights.load(this, file);
   }
 
-  private void checkPass(String where, float[] x, int n, float[] grads, float[] inputGrads) {
+  /**
+   * The rank of {@link #outputShape()}; generated models answer it without copying the shape, so
+   * that the argument checks of a training step allocate nothing.
+   */
+  default int outputRank() {
+    return outputShape().length;
+  }
+
+  private String where() {
+    return name() + ".lossAndGradients";
+  }
+
+  private void checkPass(float[] x, int n, float[] grads, float[] inputGrads) {
     if (n < 1) {
-      throw new IllegalArgumentException(where + ": n = " + n + " must be at least 1");
+      throw new IllegalArgumentException(where() + ": n = " + n + " must be at least 1");
     }
-    if (outputShape().length != 1) {
+    if (outputRank() != 1) {
       throw new UnsupportedOperationException(
-          where
+          where()
               + ": the cross-entropy loss needs an output of shape (classes), but the output is "
-              + java.util.Arrays.toString(outputShape())
+              + Arrays.toString(outputShape())
               + "; end the network with Flatten or global pooling and a Dense layer");
     }
-    Checks.size(where, "input", x.length, inputSize(), inputShape(), n);
-    Checks.size(where, "grads", grads.length, weights().length, new int[] {weights().length}, 1);
-    if (inputGrads != null) {
-      Checks.size(where, "inputGrads", inputGrads.length, inputSize(), inputShape(), n);
+    int in = inputSize();
+    if (x.length != (long) in * n) {
+      Checks.size(where(), "input", x.length, in, inputShape(), n);
+    }
+    int params = weights().length;
+    if (grads.length != params) {
+      Checks.size(where(), "grads", grads.length, params, new int[] {params}, 1);
+    }
+    if (inputGrads != null && inputGrads.length != (long) in * n) {
+      Checks.size(where(), "inputGrads", inputGrads.length, in, inputShape(), n);
     }
   }
 }

@@ -27,20 +27,34 @@ public final class ActivationGrads {
     }
   }
 
-  /** min(max(z, 0), 6)' = [0 &lt; y &lt; 6]. */
+  /** min(max(z, 0), 6)' = [0 &lt; y &lt; 6]; on vector lanes when the JVM can. */
   public static void relu6(
       float[] y, int yo, float[] dy, int dyo, float[] dz, int dzo, int n, boolean add) {
-    for (int i = 0; i < n; i++) {
+    int from = SIMD ? VectorActivationGrads.relu6(y, yo, dy, dyo, dz, dzo, n, add) : 0;
+    relu6Scalar(y, yo, dy, dyo, dz, dzo, from, n, add);
+  }
+
+  /** Values {@code [from, n)} of {@link #relu6} in plain code. */
+  static void relu6Scalar(
+      float[] y, int yo, float[] dy, int dyo, float[] dz, int dzo, int from, int n, boolean add) {
+    for (int i = from; i < n; i++) {
       float v = y[yo + i];
       float g = v > 0f && v < 6f ? dy[dyo + i] : 0f;
       dz[dzo + i] = add ? dz[dzo + i] + g : g;
     }
   }
 
-  /** 1 for y &gt; 0, else 0.2. */
+  /** 1 for y &gt; 0, else 0.2; on vector lanes when the JVM can. */
   public static void leakyRelu(
       float[] y, int yo, float[] dy, int dyo, float[] dz, int dzo, int n, boolean add) {
-    for (int i = 0; i < n; i++) {
+    int from = SIMD ? VectorActivationGrads.leakyRelu(y, yo, dy, dyo, dz, dzo, n, add) : 0;
+    leakyReluScalar(y, yo, dy, dyo, dz, dzo, from, n, add);
+  }
+
+  /** Values {@code [from, n)} of {@link #leakyRelu} in plain code. */
+  static void leakyReluScalar(
+      float[] y, int yo, float[] dy, int dyo, float[] dz, int dzo, int from, int n, boolean add) {
+    for (int i = from; i < n; i++) {
       float g = y[yo + i] > 0f ? dy[dyo + i] : Activations.LEAKY_SLOPE * dy[dyo + i];
       dz[dzo + i] = add ? dz[dzo + i] + g : g;
     }

@@ -5,17 +5,20 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The one vector shape every SIMD kernel in the JVM uses: the CPU's preferred species (512 bits
- * with AVX-512, 256 with AVX2). One shape for all models matters: when two shapes run in one JVM,
- * C2's type profiles in the Vector API see both, vectors get boxed and every kernel allocates and
- * slows down about tenfold. Channel counts that do not fill a vector take masked tails (or an
+ * The one vector shape every SIMD kernel in the JVM uses: the CPU's preferred species, capped at
+ * 256 bits by default. The cap is measured, not assumed: on an AVX-512 machine the 512-bit species
+ * made a seed-network training step allocate about 1 GB on JDK 17 (masked tails are boxed there)
+ * and run 1.3x slower than 256 bits on JDK 25 (benchmarks/SIMD-WIDTH.md); {@code
+ * -Djconv.simd.bits=512} lifts it. One shape for all models matters: when two shapes run in one
+ * JVM, C2's type profiles in the Vector API see both, vectors get boxed and every kernel allocates
+ * and slows down about tenfold. Channel counts that do not fill a vector take masked tails (or an
  * overlapping last vector), so 8- or 24-channel layers stay on lanes at 16 lanes (measured in
  * benchmarks/SIMD-WIDTH.md). {@code -Djconv.simd.bits=256} (or 128) narrows the species, for tests
  * and measurements at another width; wider than the preferred species is refused. Loaded only when
  * {@link VectorSupport#enabled()}.
  */
 public final class Lanes {
-  /** {@code -Djconv.simd.bits=N} caps the vector width at N bits (64 to the preferred width). */
+  /** {@code -Djconv.simd.bits=N} sets the vector width to N bits (64 to the preferred width). */
   public static final String BITS_PROPERTY = "jconv.simd.bits";
 
   /** {@code -Djconv.simd.maskedStores=false} forces the tail stores that JDK 17 needs. */
@@ -36,10 +39,19 @@ public final class Lanes {
 
   private Lanes() {}
 
-  /** The preferred species, or a narrower one when {@code bits} asks for it (0: preferred). */
+  /** The default cap of the vector width, in bits, when {@code -Djconv.simd.bits} is not set. */
+  static final int DEFAULT_BITS = 256;
+
+  /**
+   * The preferred species, or a narrower one when {@code bits} asks for it (0: the preferred
+   * species capped at {@link #DEFAULT_BITS}).
+   */
   static VectorSpecies<Float> species(int bits) {
     VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
-    if (bits == 0 || bits == preferred.vectorBitSize()) {
+    if (bits == 0) {
+      bits = Math.min(DEFAULT_BITS, preferred.vectorBitSize());
+    }
+    if (bits == preferred.vectorBitSize()) {
       return preferred;
     }
     if (bits > preferred.vectorBitSize() || bits < 64 || Integer.bitCount(bits) != 1) {

@@ -57,9 +57,14 @@ final class VectorConvBackward {
     for (; c < cin; c += L) {
       // The last group is masked: channel counts that do not fill a vector stay on vector code.
       int ow = lo;
+      boolean full = c + L <= cin;
       for (; ow + 4 <= hi; ow += 4) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
-        in4x1(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep, c);
+        if (full) {
+          in4x1Full(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
+        } else {
+          in4x1(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep, c);
+        }
       }
       for (; ow < hi; ow++) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
@@ -169,6 +174,29 @@ final class VectorConvBackward {
     FloatVector.fromArray(S, dx, x0 + 3 * xstep, m).add(c3).intoArray(dx, x0 + 3 * xstep, m);
   }
 
+  /**
+   * {@link #in4x1} for a group of channels that fills the vector: no mask, whose loads and stores
+   * are bigger in C2's graph and, when an inlining budget runs out, fall back to boxed Java code.
+   */
+  private static void in4x1Full(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c3 = FloatVector.zero(S);
+    for (int co = 0; co < cout; co++) {
+      FloatVector w0 = FloatVector.fromArray(S, wt, wc + co * cin);
+      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
+      c1 = FloatVector.broadcast(S, dy[g0 + cout + co]).fma(w0, c1);
+      c2 = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]).fma(w0, c2);
+      c3 = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]).fma(w0, c3);
+    }
+    FloatVector.fromArray(S, dx, x0).add(c0).intoArray(dx, x0);
+    FloatVector.fromArray(S, dx, x0 + xstep).add(c1).intoArray(dx, x0 + xstep);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep).add(c2).intoArray(dx, x0 + 2 * xstep);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c3).intoArray(dx, x0 + 3 * xstep);
+  }
+
   private static void in1x1(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int mc) {
     // The mask is made here, not passed in: a mask crossing a call that is not inlined is boxed.
@@ -210,7 +238,11 @@ final class VectorConvBackward {
         for (; co < cout; co += L) {
           int ci = 0;
           for (; ci + 4 <= cin; ci += 4) {
-            grad4x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, co);
+            if (co + L <= cout) {
+              grad4x1Full(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+            } else {
+              grad4x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, co);
+            }
           }
           for (; ci < cin; ci++) {
             grad1x1(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw, co);
@@ -377,6 +409,45 @@ final class VectorConvBackward {
     FloatVector.fromArray(S, dw, at + cout, m).add(c1).intoArray(dw, at + cout, m);
     FloatVector.fromArray(S, dw, at + 2 * cout, m).add(c2).intoArray(dw, at + 2 * cout, m);
     FloatVector.fromArray(S, dw, at + 3 * cout, m).add(c3).intoArray(dw, at + 3 * cout, m);
+  }
+
+  /**
+   * {@link #grad4x1} for output channels that fill the vector: no mask (see {@link #in4x1Full}).
+   */
+  private static void grad4x1Full(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c3 = FloatVector.zero(S);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
+      c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
+      c2 = FloatVector.broadcast(S, x[xi + 2]).fma(g0, c2);
+      c3 = FloatVector.broadcast(S, x[xi + 3]).fma(g0, c3);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
+    FloatVector.fromArray(S, dw, at + cout).add(c1).intoArray(dw, at + cout);
+    FloatVector.fromArray(S, dw, at + 2 * cout).add(c2).intoArray(dw, at + 2 * cout);
+    FloatVector.fromArray(S, dw, at + 3 * cout).add(c3).intoArray(dw, at + 3 * cout);
   }
 
   private static void grad1x1(

@@ -60,11 +60,14 @@ final class KernelsWriter {
     type.addMethod(sequence(graph, layout));
     List<FieldSpec> fields = new ArrayList<>();
     for (Node node : graph.nodes()) {
-      type.addMethods(methods.simdForward(node));
+      type.addMethods(methods.simdForward(node, fields));
       if (Kinds.of(node.spec()).training() != LayerKind.Training.BATCH) {
         type.addMethods(methods.simdBackward(node, fields));
         type.addMethods(methods.simdTraining(node, fields));
       }
+    }
+    if (firstRows(graph, methods) >= 0) {
+      type.addMethods(forwardRows(graph, layout, methods));
     }
     // Kinds may declare the same constant from two emitters (forward and backward rows).
     Map<String, FieldSpec> unique = new LinkedHashMap<>();
@@ -90,6 +93,116 @@ final class KernelsWriter {
             Modifier.FINAL)
         .initializer("$T.SPECIES", ClassName.get("dev.jconv.kernels", "Lanes"))
         .build();
+  }
+
+  /**
+   * The index of the first layer that has a block forward ({@code fc1ForwardRows}), where batched
+   * inference turns layer-major; -1 when none has one.
+   */
+  static int firstRows(Graph graph, LayerMethods methods) {
+    for (int i = 0; i < graph.nodes().size(); i++) {
+      if (methods.hasForwardRows(graph.nodes().get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@code forwardRows(w, x, xo, a, rows)}: inference on a block of examples ({@code x} {@code IN}
+   * floats apart, workspaces {@code WORKSPACE} apart in {@code a}): the layers before the first
+   * block layer example by example ({@code forwardHead}, cache-friendly for convolutions), then the
+   * rest layer by layer over the block, so each Dense weight is read once per block.
+   */
+  private static List<MethodSpec> forwardRows(Graph graph, Layout layout, LayerMethods methods) {
+    int first = firstRows(graph, methods);
+    long in = graph.network().input().size();
+    Map<String, Node> byName = new HashMap<>();
+    List<CodeBlock> head = new ArrayList<>();
+    List<CodeBlock> tail = new ArrayList<>();
+    for (int i = 0; i < graph.nodes().size(); i++) {
+      Node node = graph.nodes().get(i);
+      if (i < first) {
+        head.add(CodeBlock.of("$NForward($L, a, ao)", node.name(), args(node, layout, byName, "")));
+      } else if (methods.hasForwardRows(node)) {
+        tail.add(
+            CodeBlock.of(
+                "$NForwardRows($L, a, 0, rows)", node.name(), args(node, layout, byName, "0")));
+      } else {
+        tail.add(
+            CodeBlock.of(
+                "for (int r = 0; r < rows; r++) $NForward($L, a, r * WORKSPACE)",
+                node.name(),
+                args(node, layout, byName, "r")));
+      }
+      byName.put(node.name(), node);
+    }
+    List<MethodSpec> out = new ArrayList<>();
+    if (!head.isEmpty()) {
+      out.addAll(
+          Sequences.of(
+              () -> signature("forwardHead", "The layers before the first block layer.\n"),
+              "w, x, xo, a, ao",
+              head));
+      tail.add(
+          0,
+          CodeBlock.of(
+              "for (int r = 0; r < rows; r++) forwardHead(w, x, xo + r * $L, a, r * WORKSPACE)",
+              in));
+    }
+    out.addAll(
+        Sequences.of(
+            () ->
+                MethodSpec.methodBuilder("forwardRows")
+                    .addJavadoc(
+                        "Inference on {@code rows} examples from {@code x[xo...]}, $L floats apart;"
+                            + " example {@code r}'s outputs land in {@code a} from {@code r *"
+                            + " WORKSPACE}.\n",
+                        in)
+                    .addModifiers(Modifier.STATIC)
+                    .addParameter(float[].class, "w")
+                    .addParameter(float[].class, "x")
+                    .addParameter(int.class, "xo")
+                    .addParameter(float[].class, "a")
+                    .addParameter(int.class, "rows"),
+            "w, x, xo, a, rows",
+            tail));
+    return out;
+  }
+
+  /**
+   * The weight and input arguments of {@code node}'s forward call; {@code r} is the example in the
+   * block ({@code ""}: the single example at {@code xo} and {@code ao}).
+   */
+  private static CodeBlock args(Node node, Layout layout, Map<String, Node> byName, String r) {
+    CodeBlock.Builder args = CodeBlock.builder().add("w");
+    for (String input : node.inputs()) {
+      if (input.equals(Node.INPUT) && r.isEmpty()) {
+        args.add(", x, xo");
+      } else if (input.equals(Node.INPUT)) {
+        args.add(", x, xo + $L * $L", r, inputSizeOf(node));
+      } else if (r.isEmpty()) {
+        args.add(", a, ao + $L", layout.out(byName.get(input)));
+      } else {
+        args.add(", a, $L * WORKSPACE + $L", r, layout.out(byName.get(input)));
+      }
+    }
+    return args.build();
+  }
+
+  private static long inputSizeOf(Node node) {
+    return node.inputShapes().get(node.inputs().indexOf(Node.INPUT)).size();
+  }
+
+  private static MethodSpec.Builder signature(String name, String doc) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc(doc)
+        .addModifiers(Modifier.STATIC)
+        .addParameter(float[].class, "w")
+        .addParameter(float[].class, "x")
+        .addParameter(int.class, "xo")
+        .addParameter(float[].class, "a")
+        .addParameter(int.class, "ao");
   }
 
   /** {@code forward(w, x, xo, a, ao)}: every layer in order. */

@@ -62,9 +62,9 @@ final class LayerMethods {
    * {@code conv1Forward} of the {@code Simd} class and the helper methods it calls; a layer without
    * a SIMD body calls its scalar twin.
    */
-  List<MethodSpec> simdForward(Node node) {
+  List<MethodSpec> simdForward(Node node, List<FieldSpec> fields) {
     List<MethodSpec> methods = new ArrayList<>();
-    CodeBlock body = Kinds.of(node.spec()).simdForward(site(node, methods));
+    CodeBlock body = Kinds.of(node.spec()).simdForward(site(node, methods, fields));
     MethodSpec.Builder m = forwardSignature(node);
     if (body == null) {
       CodeBlock.Builder args = CodeBlock.builder().add("w");

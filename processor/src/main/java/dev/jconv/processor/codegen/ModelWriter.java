@@ -138,9 +138,23 @@ public final class ModelWriter {
     type.addMethod(
         accessor("outputShape", int[].class, CodeBlock.of("return OUTPUT_SHAPE.clone()")));
     type.addMethod(accessor("layers", LAYER_LIST, CodeBlock.of("return layers")));
+    // Constants, not products of shape copies: the training step's checks allocate nothing.
+    type.addMethod(
+        accessor("inputSize", int.class, CodeBlock.of("return $L", network.input().size())));
+    type.addMethod(
+        accessor(
+            "outputSize", int.class, CodeBlock.of("return $L", graph.output().output().size())));
+    type.addMethod(
+        accessor(
+            "outputRank",
+            int.class,
+            CodeBlock.of("return $L", graph.output().output().dims().length)));
     type.addMethod(accessor("weights", float[].class, CodeBlock.of("return weights")));
     new TrainingWriter(graph, layout, simd).addTo(type);
     TransferWriter.addFeatures(type, graph, layout, simd);
+    if (simd) {
+      BlockInference.addTo(type, graph, layout);
+    }
     type.addMethod(
         MethodSpec.methodBuilder("predictInto")
             .addAnnotation(Override.class)

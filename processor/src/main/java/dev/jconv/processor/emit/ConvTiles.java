@@ -181,7 +181,9 @@ public final class ConvTiles {
     }
     closeTaps(b, t);
     for (int p = 0; p < t.pixels(); p++) {
-      b.addStatement("c$L = $L", p, vectorAct(t.act(), "c" + p));
+      if (!vectorAct(t.act(), "c").equals("c")) {
+        b.addStatement("c$L = $L", p, vectorAct(t.act(), "c" + p));
+      }
       b.add(vec.store("c" + p, "a", p == 0 ? "yi" : "yi + " + p * t.filters()));
     }
   }

@@ -1,18 +1,12 @@
 package dev.jconv.processor.kind;
 
-import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
-import static dev.jconv.processor.emit.Vectors.lanes;
-
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
-import dev.jconv.Activation.Fn;
 import dev.jconv.processor.diag.Diag;
 import dev.jconv.processor.emit.Acts;
 import dev.jconv.processor.emit.Layout;
 import dev.jconv.processor.emit.Loops;
-import dev.jconv.processor.emit.Offset;
 import dev.jconv.processor.emit.Site;
 import dev.jconv.processor.infer.Inferred;
 import dev.jconv.processor.infer.LayerInference;
@@ -25,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
-/** Keras's {@code Dense}: {@code y = x W + b}; SIMD with the units along the lanes. */
+/**
+ * Keras's {@code Dense}: {@code y = x W + b}; SIMD through the runtime's cache-blocked {@code
+ * MatMul}, over a block of examples in training and batched inference.
+ */
 final class DenseKind extends LayerKind<LayerSpec.Dense> {
   private static final ClassName MATMUL = ClassName.get("dev.jconv.kernels", "MatMul");
   private static final ClassName ROWS = MATMUL.nestedClass("Rows");
@@ -107,15 +104,8 @@ final class DenseKind extends LayerKind<LayerSpec.Dense> {
    */
   @Override
   public CodeBlock simdForwardRows(Site site) {
-    String rows = rowsConstant(site);
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement(
-        "$T.forward($N.rows(rows), x, xo, w, $L, $L, a, a0 + $L)",
-        MATMUL,
-        rows,
-        site.param(ParamKind.KERNEL),
-        spec.useBias() ? CodeBlock.of("w, $L", site.param(ParamKind.BIAS)) : "null, 0",
-        site.outOffset());
+    b.add(product(site, "rows", "x, xo", "a, a0 + " + site.outOffset()));
     CodeBlock act = Acts.fused(site);
     if (!act.isEmpty()) {
       b.beginControlFlow("for (int r = 0; r < rows; r++)")
@@ -185,69 +175,27 @@ final class DenseKind extends LayerKind<LayerSpec.Dense> {
     return name;
   }
 
-  /** Units along the lanes: groups of 8, 4 and 1 vectors, then a scalar tail. */
+  /**
+   * The block product of {@link #simdForwardRows} on one row: the same arithmetic in the same
+   * order, so that one-by-one inference equals batched inference bit for bit.
+   */
   @Override
   public CodeBlock simdForward(Site site) {
-    int in = site.in().size();
-    int units = spec.units();
-    Offset kernel = site.param(ParamKind.KERNEL);
-    Offset bias = spec.useBias() ? site.param(ParamKind.BIAS) : null;
-    Fn act = Acts.fusable(spec.activation()) ? spec.activation() : Fn.LINEAR;
-    CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("int o = 0");
-    for (int vectors : new int[] {8, 4, 1}) {
-      String method = site.name() + "S" + vectors;
-      b.addStatement("o = $N(w, x, xo, a, yo, o)", method);
-      site.helpers().add(group(method, vectors, units, in, kernel, bias, act));
-    }
-    b.beginControlFlow("for (; o < $L; o++)", units);
-    b.addStatement("float s = $L", bias != null ? "w[" + bias + " + o]" : "0f");
-    b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
-    b.addStatement("s += x[xo + i] * w[$L + i * $L + o]", kernel, units);
-    b.endControlFlow();
-    b.addStatement("a[yo + o] = $L", Acts.scalarAct(act, "s"));
-    b.endControlFlow();
-    return b.add(Acts.afterwards(site)).build();
+    return CodeBlock.builder()
+        .add(product(site, "1", "x, xo", "a, yo"))
+        .add(Acts.fused(site))
+        .build();
   }
 
-  /** {@code fc1S8}: units from {@code o} in groups of {@code vectors} vectors. */
-  private static MethodSpec group(
-      String method, int vectors, int units, int in, Offset kernel, Offset bias, Fn act) {
-    String step = vectors == 1 ? "S.length()" : vectors + " * S.length()";
-    CodeBlock.Builder b = CodeBlock.builder();
-    b.beginControlFlow("for (; o <= $L - $L; o += $L)", units, step, step);
-    b.addStatement("int L = S.length()");
-    for (int v = 0; v < vectors; v++) {
-      if (bias != null) {
-        b.addStatement(
-            "$T c$L = $T.fromArray(S, w, $L + o$L)", FLOAT_VECTOR, v, FLOAT_VECTOR, bias, lanes(v));
-      } else {
-        b.addStatement("$T c$L = $T.zero(S)", FLOAT_VECTOR, v, FLOAT_VECTOR);
-      }
-    }
-    b.beginControlFlow("for (int i = 0; i < $L; i++)", in);
-    b.addStatement("$T xv = $T.broadcast(S, x[xo + i])", FLOAT_VECTOR, FLOAT_VECTOR);
-    b.addStatement("int wi = $L + i * $L + o", kernel, units);
-    for (int v = 0; v < vectors; v++) {
-      b.addStatement("c$L = xv.fma($T.fromArray(S, w, wi$L), c$L)", v, FLOAT_VECTOR, lanes(v), v);
-    }
-    b.endControlFlow();
-    for (int v = 0; v < vectors; v++) {
-      b.addStatement("$L.intoArray(a, yo + o$L)", Acts.vectorAct(act, "c" + v), lanes(v));
-    }
-    b.endControlFlow();
-    b.addStatement("return o");
-    return MethodSpec.methodBuilder(method)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Units from {@code o} in groups of $L {@code S} vectors.\n", vectors)
-        .returns(int.class)
-        .addParameter(float[].class, "w")
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "xo")
-        .addParameter(float[].class, "a")
-        .addParameter(int.class, "yo")
-        .addParameter(int.class, "o")
-        .addCode(b.build())
-        .build();
+  private CodeBlock product(Site site, String rows, String x, String y) {
+    return CodeBlock.of(
+        "$T.forward($N.rows($L), $L, w, $L, $L, $L);\n",
+        MATMUL,
+        rowsConstant(site),
+        rows,
+        x,
+        site.param(ParamKind.KERNEL),
+        spec.useBias() ? CodeBlock.of("w, $L", site.param(ParamKind.BIAS)) : "null, 0",
+        y);
   }
 }

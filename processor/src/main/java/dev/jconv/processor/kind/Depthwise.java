@@ -214,7 +214,9 @@ final class Depthwise {
           v.addStatement("$T xv = $L", FLOAT_VECTOR, vec.load(source, "xp + " + tap + " + c"));
           v.addStatement("acc = xv.fma($L, acc)", vec.load("w", wtap + " + c"));
           v.endControlFlow().endControlFlow();
-          v.addStatement("acc = $L", Acts.vectorAct(act, "acc"));
+          if (act != Fn.LINEAR) {
+            v.addStatement("acc = $L", Acts.vectorAct(act, "acc"));
+          }
           v.add(vec.store("acc", dst, "yi + c"));
           return v.build();
         },

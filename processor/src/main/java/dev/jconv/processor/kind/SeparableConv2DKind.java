@@ -1,6 +1,8 @@
 package dev.jconv.processor.kind;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import dev.jconv.Activation.Fn;
 import dev.jconv.processor.emit.Acts;
 import dev.jconv.processor.emit.Buffer;
@@ -20,12 +22,16 @@ import dev.jconv.processor.model.ParamSpec;
 import dev.jconv.processor.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /**
  * Keras's {@code SeparableConv2D}: a depthwise convolution into the {@link Buffer#MID} buffer, then
  * a pointwise (1x1) convolution with bias.
  */
 final class SeparableConv2DKind extends LayerKind<LayerSpec.SeparableConv2D> {
+  private static final ClassName MATMUL = ClassName.get("dev.jconv.kernels", "MatMul");
+  private static final ClassName DIMS = MATMUL.nestedClass("Dims");
+
   SeparableConv2DKind(LayerSpec.SeparableConv2D spec) {
     super(spec);
   }
@@ -104,7 +110,9 @@ final class SeparableConv2DKind extends LayerKind<LayerSpec.SeparableConv2D> {
   @Override
   public CodeBlock scalarBackward(Site site) {
     return CodeBlock.builder()
+        .beginControlFlow("if (g != null)")
         .add(Loops.biasGradient(site, spec.useBias(), site.out().c(), "dyo"))
+        .endControlFlow()
         .add(pointwiseBackward(site))
         .add(Depthwise.scalarBackward(site, spec.window(), spec.depthMultiplier(), "dmo"))
         .build();
@@ -121,14 +129,14 @@ final class SeparableConv2DKind extends LayerKind<LayerSpec.SeparableConv2D> {
     b.beginControlFlow("for (int p = 0; p < $L; p++)", out.pixels());
     b.beginControlFlow("for (int c = 0; c < $L; c++)", mid);
     b.addStatement("int wc = $L + c * $L", pointwise, out.c());
-    b.beginControlFlow("if (g != null)");
-    b.addStatement(
-        "$T.axpy(a[mo + p * $L + c], d, dyo + p * $L, g, wc, $L)",
-        Conv2DKind.BLAS,
-        mid,
-        out.c(),
-        out.c());
-    b.endControlFlow();
+    b.beginControlFlow("if (g != null)")
+        .addStatement(
+            "$T.axpy(a[mo + p * $L + c], d, dyo + p * $L, g, wc, $L)",
+            Conv2DKind.BLAS,
+            mid,
+            out.c(),
+            out.c())
+        .endControlFlow();
     b.addStatement(
         "d[dmo + p * $L + c] = $T.dot(w, wc, d, dyo + p * $L, $L)",
         mid,
@@ -137,6 +145,38 @@ final class SeparableConv2DKind extends LayerKind<LayerSpec.SeparableConv2D> {
         out.c());
     b.endControlFlow().endControlFlow();
     return b.build();
+  }
+
+  /**
+   * The pointwise part as cache-blocked products over the layer's pixels ({@code MatMul}: kernel
+   * and bias gradients skipped when {@code g} is null, then the depthwise output's gradient), the
+   * depthwise part as in the scalar backward.
+   */
+  @Override
+  public CodeBlock simdBackward(Site site) {
+    Shape3 out = site.out();
+    int mid = site.in().c() * spec.depthMultiplier();
+    String dims = site.constant("POINTWISE_DIMS");
+    site.fields()
+        .add(
+            FieldSpec.builder(DIMS, dims, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                    "new $T($L, $L, $L, $L, $L)", DIMS, out.pixels(), mid, out.c(), mid, out.c())
+                .build());
+    Offset pointwise = site.param(ParamKind.POINTWISE_KERNEL);
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("int mo = ao + $L", site.scratch(Buffer.MID));
+    b.addStatement("int dmo = dOff + $L", site.scratch(Buffer.MID));
+    b.beginControlFlow("if (g != null)");
+    if (spec.useBias()) {
+      b.addStatement("$T.biasGrad($N, d, dyo, g, $L)", MATMUL, dims, site.param(ParamKind.BIAS));
+    }
+    b.addStatement("$T.backwardWeights($N, a, mo, d, dyo, g, $L)", MATMUL, dims, pointwise);
+    b.endControlFlow();
+    b.addStatement("$T.fill(d, dmo, dmo + $L, 0f)", java.util.Arrays.class, out.pixels() * mid);
+    b.addStatement("$T.backwardInput($N, d, dyo, w, $L, d, dmo)", MATMUL, dims, pointwise);
+    return b.add(Depthwise.scalarBackward(site, spec.window(), spec.depthMultiplier(), "dmo"))
+        .build();
   }
 
   /** Depthwise into the scratch buffer, then the pointwise 1x1 convolution as conv tiles. */

@@ -102,7 +102,10 @@ class TrainingPassTest {
         largest = Math.max(largest, Math.abs(g));
       }
       for (int i = 0; i < one.grads.length; i++) {
-        double tolerance = 1e-5 * Math.max(Math.abs(one.grads[i]), 0.01 * largest);
+        // 1e-4: a kernel before BatchNormalization has a gradient made of large terms that cancel,
+        // so a different summation order moves it by a few 1e-5 of itself (ResNetBlock's stem
+        // kernel, once its forward used FMA on masked lanes).
+        double tolerance = 1e-4 * Math.max(Math.abs(one.grads[i]), 0.01 * largest);
         assertEquals(one.grads[i], two.grads[i], tolerance, net.className() + " grads[" + i + "]");
       }
       for (int i = 0; i < one.inputGrads.length; i++) {

@@ -26,6 +26,13 @@ public @interface BatchNormalization {
   /** Whether to learn the scale gamma ({@code false} drops gamma, as InceptionV3 does). */
   boolean scale() default true;
 
+  /**
+   * Keras's {@code trainable}: {@code false} starts the layer frozen, so the optimizer leaves its
+   * parameters alone until {@link Layer#unfreeze()}; while frozen it also trains in inference mode,
+   * as in Keras: it normalises with the moving statistics and does not update them.
+   */
+  boolean trainable() default true;
+
   /** The input layer's field name; empty means the previous field. */
   String from() default "";
 }

@@ -14,6 +14,7 @@ public final class Layer {
   private final int[] outputShape;
   private final List<String> inputs;
   private final List<Param> params;
+  private final long trainableWhenUnfrozen;
   private volatile boolean trainable = true;
 
   /**
@@ -32,6 +33,12 @@ public final class Layer {
     this.outputShape = outputShape.clone();
     this.inputs = List.copyOf(inputs);
     this.params = List.copyOf(params);
+    long n = 0;
+    for (Param p : this.params) {
+      n += p.isTrainable() ? p.size() : 0;
+    }
+    // Computed once: the training pass asks at every step and must not allocate an iterator.
+    this.trainableWhenUnfrozen = n;
   }
 
   /** The field name, which is also the layer's name in summaries and weight files. */
@@ -79,16 +86,7 @@ public final class Layer {
 
   /** Parameters an optimizer updates: none when frozen. */
   public long trainableParamCount() {
-    if (!trainable) {
-      return 0;
-    }
-    long n = 0;
-    for (Param p : params) {
-      if (p.isTrainable()) {
-        n += p.size();
-      }
-    }
-    return n;
+    return trainable ? trainableWhenUnfrozen : 0;
   }
 
   /** Parameters an optimizer leaves alone (moving statistics, or all of a frozen layer). */

@@ -132,6 +132,46 @@ public interface Model {
     return out;
   }
 
+  /**
+   * Feature extraction on one example, Keras's {@code Model(inputs,
+   * base.get_layer(layer).output).predict(x)}: runs the inference forward pass up to and including
+   * {@code layer} and returns that layer's output ({@code layer(layer).outputSize()} floats, in its
+   * output shape's row-major order), on the same kernels as {@link #predict(float[])}.
+   *
+   * @throws java.util.NoSuchElementException if there is no such layer (the message lists them)
+   * @throws IllegalArgumentException if {@code hwc} is not one example of the input shape
+   */
+  default float[] features(String layer, float[] hwc) {
+    return Features.one(this, layer, hwc);
+  }
+
+  /**
+   * {@link #features(String, float[])} on {@code n} examples stored contiguously in NHWC order,
+   * spread over the cores; writes {@code n} rows of {@code layer(layer).outputSize()} floats into
+   * {@code out}.
+   */
+  default void features(String layer, float[] nhwc, int n, float[] out) {
+    Features.batch(this, layer, nhwc, n, out);
+  }
+
+  /**
+   * {@link #features(String, float[])} on every example of {@code data}, in order, spread over the
+   * cores; returns {@code data.size()} rows contiguously (embeddings for search, or the inputs of
+   * another classifier, with the labels of {@code data}).
+   */
+  default float[] features(String layer, Dataset data) {
+    return Features.all(this, layer, data);
+  }
+
+  /**
+   * Runs the inference forward pass of the example at {@code x[xo...]} up to the layer at {@code
+   * index} in {@link #layers()} and writes that layer's output at {@code y[yo...]}; nothing is
+   * checked here. Generated models implement it; {@link #features(String, float[])} calls it.
+   */
+  default void featuresInto(int index, float[] x, int xo, float[] y, int yo) {
+    throw new UnsupportedOperationException(name() + " has no feature extraction");
+  }
+
   /** The layer whose field is called {@code name}. */
   default Layer layer(String name) {
     for (Layer layer : layers()) {

@@ -38,6 +38,12 @@ public @interface SeparableConv2D {
   /** Whether the layer adds a bias vector. */
   boolean useBias() default true;
 
+  /**
+   * Keras's {@code trainable}: {@code false} starts the layer frozen, so the optimizer leaves its
+   * parameters alone until {@link Layer#unfreeze()}.
+   */
+  boolean trainable() default true;
+
   /** The input layer's field name; empty means the previous field. */
   String from() default "";
 }

@@ -19,9 +19,10 @@ import java.util.Locale;
  * Transfer learning on real Fashion-MNIST: trains {@link FashionBaseNet} on classes 0-4, then
  * learns classes 5-9 from about 100 images per class with {@link FashionTransferNet} (a) from
  * scratch, (b) on the base's frozen extractor with a new head, and (c) fine-tuned from (b) with a
- * lower rate; prints the three test accuracies and the seconds per epoch of (a) and (b). Needs
- * {@code apt-get install -y dataset-fashion-mnist}; run with {@code ./mvnw -q -B -DskipTests
- * package exec:exec -Ddemo.main=dev.jconv.examples.TransferLearning}.
+ * lower rate, and (d) classifies by the nearest class mean of the base's features ({@code
+ * base.features("features", data)}, no training); prints the four test accuracies and the seconds
+ * per epoch of (a) and (b). Needs {@code apt-get install -y dataset-fashion-mnist}; run with {@code
+ * ./mvnw -q -B -DskipTests package exec:exec -Ddemo.main=dev.jconv.examples.TransferLearning}.
  */
 public final class TransferLearning {
   private int baseEpochs = 3;
@@ -80,7 +81,10 @@ public final class TransferLearning {
         small.size(),
         perClass,
         test.size());
-    Path baseWeights = trainBase(baseTrain, baseTest);
+    FashionBaseNetModel base = trainBase(baseTrain, baseTest);
+    Path baseWeights = Path.of("target", "fashion-base.safetensors");
+    Files.createDirectories(baseWeights.getParent());
+    base.save(baseWeights);
 
     System.out.println("\n(a) FashionTransferNet from scratch");
     FashionTransferNetModel scratch = new FashionTransferNetModel(2);
@@ -103,13 +107,15 @@ public final class TransferLearning {
     adam.setLearningRate(fineTuneRate); // the same optimizer: the head keeps its moments
     trainer(model, adam, fineTuneEpochs).fit(small);
     double accuracyC = Trainer.of(model).evaluate(test).accuracy();
+    double accuracyD = nearestMean(base, small, test);
 
     System.out.printf(
         Locale.ROOT,
         "%nClasses 5-9 from %d images per class, test accuracy on %,d images:%n"
             + "  (a) from scratch                  %.4f   %.2f s/epoch (median of %d)%n"
             + "  (b) frozen extractor + new head   %.4f   %.2f s/epoch (median of %d)%n"
-            + "  (c) (b) fine-tuned at rate %.0e   %.4f%n",
+            + "  (c) (b) fine-tuned at rate %.0e   %.4f%n"
+            + "  (d) base features, nearest mean   %.4f%n",
         perClass,
         test.size(),
         accuracyA,
@@ -119,10 +125,11 @@ public final class TransferLearning {
         medianSeconds(b),
         b.epochs().size(),
         fineTuneRate,
-        accuracyC);
+        accuracyC,
+        accuracyD);
   }
 
-  private Path trainBase(ArrayDataset train, ArrayDataset test) throws IOException {
+  private FashionBaseNetModel trainBase(ArrayDataset train, ArrayDataset test) {
     System.out.println("\nBase network on classes 0-4");
     FashionBaseNetModel base = new FashionBaseNetModel(1);
     trainer(base, new Adam().learningRate(1e-3), baseEpochs).batchSize(64).fit(train);
@@ -130,10 +137,70 @@ public final class TransferLearning {
         Locale.ROOT,
         "Base test accuracy (classes 0-4): %.4f%n",
         Trainer.of(base).evaluate(test).accuracy());
-    Path file = Path.of("target", "fashion-base.safetensors");
-    Files.createDirectories(file.getParent());
-    base.save(file);
-    return file;
+    return base;
+  }
+
+  /**
+   * (d): the base's 64 features per image ({@code base.features("features", data)}, the predict
+   * kernels) and a nearest-class-mean classifier on them; prints the extraction rate.
+   */
+  private static double nearestMean(
+      FashionBaseNetModel base, ArrayDataset train, ArrayDataset test) {
+    System.out.println("\n(d) the base's features, nearest class mean (no training)");
+    float[] trainFeatures = base.features("features", train);
+    long start = System.nanoTime();
+    float[] testFeatures = base.features("features", test);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "%,d x %d features of the test images in %.2f s (%,.0f images/s)%n",
+        test.size(),
+        base.features.outputSize(),
+        seconds,
+        test.size() / seconds);
+    int dim = base.features.outputSize();
+    double[] means = classMeans(trainFeatures, train, dim);
+    int correct = 0;
+    for (int i = 0; i < test.size(); i++) {
+      correct += nearest(testFeatures, i * dim, means, dim) == test.label(i) ? 1 : 0;
+    }
+    return (double) correct / test.size();
+  }
+
+  /** The mean feature vector of each class, {@code dim} values per class. */
+  private static double[] classMeans(float[] features, ArrayDataset data, int dim) {
+    int classes = data.classes();
+    double[] means = new double[classes * dim];
+    int[] counts = new int[classes];
+    for (int i = 0; i < data.size(); i++) {
+      int label = data.label(i);
+      counts[label]++;
+      for (int j = 0; j < dim; j++) {
+        means[label * dim + j] += features[i * dim + j];
+      }
+    }
+    for (int k = 0; k < classes * dim; k++) {
+      means[k] /= Math.max(1, counts[k / dim]);
+    }
+    return means;
+  }
+
+  /** The class whose mean is nearest (Euclidean) to the feature vector at {@code f[fo...]}. */
+  private static int nearest(float[] f, int fo, double[] means, int dim) {
+    int best = 0;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < means.length / dim; k++) {
+      double distance = 0;
+      for (int j = 0; j < dim; j++) {
+        double d = f[fo + j] - means[k * dim + j];
+        distance += d * d;
+      }
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = k;
+      }
+    }
+    return best;
   }
 
   private static Trainer trainer(dev.jconv.Model model, Adam adam, int epochs) {

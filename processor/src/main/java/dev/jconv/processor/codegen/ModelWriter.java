@@ -151,6 +151,7 @@ public final class ModelWriter {
             CodeBlock.of("return $L", graph.output().output().dims().length)));
     type.addMethod(accessor("weights", float[].class, CodeBlock.of("return weights")));
     new TrainingWriter(graph, layout, simd).addTo(type);
+    TransferWriter.addFeatures(type, graph, layout, simd);
     if (simd) {
       BlockInference.addTo(type, graph, layout);
     }
@@ -214,6 +215,7 @@ public final class ModelWriter {
       list.add(i == 0 ? "super.$N" : ", super.$N", node.name());
     }
     ctor.addStatement("this.layers = $T.of($L)", List.class, list.build());
+    ctor.addCode(TransferWriter.declaredFrozen(graph));
     ctor.addStatement("this.weights = new float[PARAM_COUNT]");
     ctor.addStatement("$T.kerasDefaults(layers, weights, seed)", INITIALIZERS);
     return ctor.build();

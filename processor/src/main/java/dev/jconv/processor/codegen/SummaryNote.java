@@ -21,9 +21,10 @@ public final class SummaryNote {
       for (ParamSpec p : node.params()) {
         params.add(new Param(node.name(), p.kind().kerasName(), p.shape(), p.trainable()));
       }
-      layers.add(
+      Layer layer =
           new Layer(
-              node.name(), node.spec().kerasType(), node.output().dims(), node.inputs(), params));
+              node.name(), node.spec().kerasType(), node.output().dims(), node.inputs(), params);
+      layers.add(layer.setTrainable(!graph.network().frozen().contains(node.name())));
     }
     return Summary.format(graph.network().className(), graph.network().input().dims(), layers);
   }

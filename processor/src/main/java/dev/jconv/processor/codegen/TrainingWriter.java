@@ -36,6 +36,7 @@ final class TrainingWriter {
   private final Map<String, Node> byName = new HashMap<>();
   private final boolean simd;
   private final LayerMethods methods;
+  private final FreezeDispatch freeze;
   private final int inputSize;
 
   TrainingWriter(Graph graph, Layout layout) {
@@ -51,6 +52,7 @@ final class TrainingWriter {
     this.layout = layout;
     this.simd = simd;
     this.methods = new LayerMethods(graph, layout);
+    this.freeze = new FreezeDispatch(graph);
     this.inputSize = Math.toIntExact(graph.network().input().size());
     for (Node node : graph.nodes()) {
       byName.put(node.name(), node);
@@ -78,6 +80,10 @@ final class TrainingWriter {
           kind.training() == Training.BATCH
               ? kind.batchBackward(site)
               : methods.scalarBackward(node));
+      if (kind.training() == Training.BATCH) {
+        kernels.addMethod(kind.frozenTrainingForward(site));
+        kernels.addMethod(kind.frozenBatchBackward(site));
+      }
     }
   }
 
@@ -90,14 +96,20 @@ final class TrainingWriter {
     PassDispatch dispatch = new PassDispatch();
     for (List<Node> segment : segments) {
       if (isBatchNorm(segment)) {
-        forward.add(batchNormForward(segment.get(0)));
-        backward.add(0, batchNormBackward(segment.get(0)));
+        Node bn = segment.get(0);
+        forward.add(batchNormForward(bn));
+        backward.add(0, freeze.ifRuns(freeze.index(bn), CodeBlock.of("$NBack(n)", bn.name())));
+        model.addMethod(batchNormBackward(bn));
         continue;
       }
       int s = dispatch.segments();
       dispatch.addSegment(s);
       forward.add(CodeBlock.of("run($L, n)", dispatch.forwardPhase(s)));
-      backward.add(0, CodeBlock.of("run($L, n)", dispatch.backwardPhase(s)));
+      backward.add(
+          0,
+          freeze.ifRuns(
+              freeze.index(segment.get(segment.size() - 1)),
+              CodeBlock.of("run($L, n)", dispatch.backwardPhase(s))));
       model.addMethods(segmentForward(s, segment));
       model.addMethods(segmentBackward(s, segment));
     }
@@ -110,6 +122,7 @@ final class TrainingWriter {
     model.addMethod(lossMethod());
     model.addMethod(lossChunk());
     model.addMethods(dispatch.methods());
+    freeze.addTo(model);
     model.addMethods(Sequences.of(() -> passPart("forwardPass"), "n", forward));
     model.addMethods(Sequences.of(() -> passPart("backwardPass"), "n", backward));
     if (simd) {
@@ -135,6 +148,7 @@ final class TrainingWriter {
             .addParameter(float[].class, "inputGrads")
             .addParameter(long.class, "seed")
             .addStatement("ensureCapacity(n)")
+            .addStatement("$L", freeze.readFlags("inputGrads"))
             .beginControlFlow("for (float[] g : trainGrads)")
             .addStatement("$T.fill(g, 0f)", java.util.Arrays.class)
             .endControlFlow()
@@ -235,11 +249,16 @@ final class TrainingWriter {
     return CodeBlock.of("trainA, $L * WORKSPACE + $L", e, layout.out(byName.get(name)));
   }
 
+  /** The delta array and offset of an input of example {@code e}; null when nothing reads it. */
   private CodeBlock inputDelta(String name, String e) {
     if (name.equals(Node.INPUT)) {
       return CodeBlock.of("passInputGrads, $L * $L", e, inputSize);
     }
-    return CodeBlock.of("trainD, $L * WORKSPACE + $L", e, layout.out(byName.get(name)));
+    return CodeBlock.of(
+        "$L, $L * WORKSPACE + $L",
+        freeze.inputDeltas(name, "trainD"),
+        e,
+        layout.out(byName.get(name)));
   }
 
   /** {@code forwardTrain3(from, to)}: segment 3's layers in order over a chunk. */
@@ -267,7 +286,11 @@ final class TrainingWriter {
   private List<MethodSpec> segmentBackward(int s, List<Node> segment) {
     List<CodeBlock> calls = new ArrayList<>();
     for (int i = segment.size() - 1; i >= 0; i--) {
-      calls.add(CodeBlock.of("$NBack(g, from, to)", segment.get(i).name()));
+      Node node = segment.get(i);
+      calls.add(
+          freeze.ifRuns(
+              freeze.index(node),
+              CodeBlock.of("$NBack($L, from, to)", node.name(), freeze.grads(node, "g"))));
     }
     return Sequences.of(
         () ->
@@ -340,7 +363,8 @@ final class TrainingWriter {
             .addModifiers(Modifier.PRIVATE)
             .addParameter(float[].class, "g")
             .addParameter(int.class, "from")
-            .addParameter(int.class, "to");
+            .addParameter(int.class, "to")
+            .addCode(freeze.countChunk(node));
     if (simd && methods.hasBackwardRows(node)) {
       String in = node.inputs().get(0);
       m.beginControlFlow("if (SIMD)")
@@ -374,25 +398,51 @@ final class TrainingWriter {
         .build();
   }
 
+  /** A BatchNormalization's training forward: inference mode while it is frozen. */
   private CodeBlock batchNormForward(Node node) {
     String in = node.inputs().get(0);
+    CodeBlock args =
+        CodeBlock.of(
+            "weights, $L, $L, trainA, 0, WORKSPACE, n, trainStats",
+            batchInput(in, "passX", "trainA"),
+            stride(in));
     return CodeBlock.of(
-        "Scalar.$NForwardTrain(weights, $L, $L, trainA, 0, WORKSPACE, n, trainStats)",
+        "if ($L) Scalar.$NForwardFrozen($L); else Scalar.$NForwardTrain($L)",
+        freeze.frozen(node),
         node.name(),
-        batchInput(in, "passX", "trainA"),
-        stride(in));
+        args,
+        node.name(),
+        args);
   }
 
-  private CodeBlock batchNormBackward(Node node) {
+  /** {@code bn1Back(n)}: a BatchNormalization's backward over the batch, frozen or not. */
+  private MethodSpec batchNormBackward(Node node) {
     String in = node.inputs().get(0);
-    return CodeBlock.of(
-        "Scalar.$NBackward(weights, trainGrads[0], $L, $L, $L, $L, trainD, 0, WORKSPACE, n,"
-            + " trainStats)",
-        node.name(),
-        batchInput(in, "passX", "trainA"),
-        stride(in),
-        batchInput(in, "passInputGrads", "trainD"),
-        stride(in));
+    CodeBlock dx =
+        in.equals(Node.INPUT)
+            ? CodeBlock.of("passInputGrads, 0")
+            : CodeBlock.of("$L, $L", freeze.inputDeltas(in, "trainD"), layout.out(byName.get(in)));
+    CodeBlock args =
+        CodeBlock.of(
+            "$L, $L, $L, $L, trainD, 0, WORKSPACE, n, trainStats",
+            batchInput(in, "passX", "trainA"),
+            stride(in),
+            dx,
+            stride(in));
+    return MethodSpec.methodBuilder(node.name() + "Back")
+        .addJavadoc(
+            "Backward of $L over the batch; in inference mode, without parameter gradients, while"
+                + " it is frozen.\n",
+            node.name())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addCode(freeze.count(node))
+        .beginControlFlow("if ($L)", freeze.frozen(node))
+        .addStatement("Scalar.$NBackwardFrozen(weights, null, $L)", node.name(), args)
+        .nextControlFlow("else")
+        .addStatement("Scalar.$NBackward(weights, trainGrads[0], $L)", node.name(), args)
+        .endControlFlow()
+        .build();
   }
 
   private CodeBlock batchInput(String in, String inputArray, String workspace) {

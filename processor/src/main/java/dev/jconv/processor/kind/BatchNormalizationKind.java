@@ -251,11 +251,16 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
     b.addStatement("sumDy += dy");
     b.addStatement("sumDyXhat += dy * xhat");
     b.endControlFlow().endControlFlow();
-    if (spec.scale()) {
-      b.addStatement("g[$L + c] += (float) sumDyXhat", site.param(ParamKind.GAMMA));
-    }
-    if (spec.center()) {
-      b.addStatement("g[$L + c] += (float) sumDy", site.param(ParamKind.BETA));
+    // g is null when the pass wants no parameter gradients; the sums still give dx.
+    if (spec.scale() || spec.center()) {
+      b.beginControlFlow("if (g != null)");
+      if (spec.scale()) {
+        b.addStatement("g[$L + c] += (float) sumDyXhat", site.param(ParamKind.GAMMA));
+      }
+      if (spec.center()) {
+        b.addStatement("g[$L + c] += (float) sumDy", site.param(ParamKind.BETA));
+      }
+      b.endControlFlow();
     }
     b.addStatement("st[$L + $L + c] = (float) (sumDy / count)", st, 2 * c);
     b.addStatement("st[$L + $L + c] = (float) (sumDyXhat / count)", st, 3 * c);
@@ -300,6 +305,25 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
         .addParameter(float[].class, "st")
         .addCode(b.build())
         .build();
+  }
+
+  /**
+   * The training forward of this layer while frozen: inference mode, as Keras runs a frozen
+   * BatchNormalization (moving statistics, not updated); same signature as {@link
+   * #trainingForward}.
+   */
+  @Override
+  public MethodSpec frozenTrainingForward(Site site) {
+    return new FrozenBatchNormalization(spec, site).forward();
+  }
+
+  /**
+   * The backward of this layer while frozen: {@code dx = dy * gamma / sqrt(movingVar + eps)}, no
+   * gamma or beta gradients; same signature as {@link #batchBackward}.
+   */
+  @Override
+  public MethodSpec frozenBatchBackward(Site site) {
+    return new FrozenBatchNormalization(spec, site).backward();
   }
 
   private CodeBlock dyAndXhat(Site site, int c, Offset st) {

@@ -130,6 +130,22 @@ public abstract class LayerKind<S extends LayerSpec> {
     throw new UnsupportedOperationException(spec.kerasType() + " has no batch backward");
   }
 
+  /**
+   * The training forward of a {@link Training#BATCH} layer while it is frozen, with the signature
+   * of {@link #trainingForward}: Keras runs a frozen BatchNormalization in inference mode.
+   */
+  public MethodSpec frozenTrainingForward(Site site) {
+    throw new UnsupportedOperationException(spec.kerasType() + " has no frozen training forward");
+  }
+
+  /**
+   * The backward of a {@link Training#BATCH} layer while it is frozen, with the signature of {@link
+   * #batchBackward}: the input gradient only.
+   */
+  public MethodSpec frozenBatchBackward(Site site) {
+    throw new UnsupportedOperationException(spec.kerasType() + " has no frozen batch backward");
+  }
+
   /** Where this layer's softmax is, if it ends in one. */
   public Softmax softmax() {
     return spec.fusedActivation() == dev.jconv.Activation.Fn.SOFTMAX ? Softmax.FUSED : Softmax.NONE;

@@ -22,8 +22,11 @@ public record Graph(NetworkSpec network, List<Node> nodes) {
     return nodes.stream().mapToLong(Node::paramCount).sum();
   }
 
-  /** Trainable parameters. */
+  /** Trainable parameters; none of the layers declared with {@code trainable = false}. */
   public long trainableParamCount() {
-    return nodes.stream().mapToLong(Node::trainableParamCount).sum();
+    return nodes.stream()
+        .filter(n -> !network.frozen().contains(n.name()))
+        .mapToLong(Node::trainableParamCount)
+        .sum();
   }
 }

@@ -1,6 +1,7 @@
 package dev.jconv.processor.model;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A declared network as read from source: the class, its {@code @Network} attributes and its layers
@@ -14,6 +15,7 @@ import java.util.List;
  * @param input the declared input shape, or null when it is invalid (reported)
  * @param declaredParams the {@code params} attribute, or -1 when absent
  * @param layers the layer fields in declaration order
+ * @param frozen the layers declared with {@code trainable = false}, which the model starts frozen
  */
 public record NetworkSpec(
     String packageName,
@@ -22,9 +24,23 @@ public record NetworkSpec(
     SourceRef source,
     Shape input,
     long declaredParams,
-    List<LayerSpec> layers) {
-  /** Compact constructor: the layer list is immutable. */
+    List<LayerSpec> layers,
+    Set<String> frozen) {
+  /** Compact constructor: the lists are immutable. */
   public NetworkSpec {
     layers = List.copyOf(layers);
+    frozen = Set.copyOf(frozen);
+  }
+
+  /** A network in which every layer starts trainable. */
+  public NetworkSpec(
+      String packageName,
+      String className,
+      String modelName,
+      SourceRef source,
+      Shape input,
+      long declaredParams,
+      List<LayerSpec> layers) {
+    this(packageName, className, modelName, source, input, declaredParams, layers, Set.of());
   }
 }

@@ -36,6 +36,18 @@ final class LayerReader implements LayerAttributes {
     return reports.size() == before && spec != null ? spec : new LayerSpec.Invalid(name, source);
   }
 
+  /**
+   * Whether the annotation says {@code trainable = false}; only the layers with parameters have the
+   * attribute, so for the others (and for a value javac reported) this is false.
+   */
+  boolean declaredFrozen() {
+    try {
+      return !a.getBoolean("trainable");
+    } catch (Attributes.Malformed e) {
+      return false;
+    }
+  }
+
   @Override
   public String name() {
     return name;

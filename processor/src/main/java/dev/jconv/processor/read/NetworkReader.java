@@ -8,7 +8,9 @@ import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.NetworkSpec;
 import dev.jconv.processor.model.Shape;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -72,7 +74,8 @@ public final class NetworkReader {
     Attributes attrs = new Attributes(elements, network);
     Shape input = input(attrs, type, classSource, reports);
     long params = params(attrs);
-    List<LayerSpec> layers = readLayers(type, reports);
+    Set<String> frozen = new HashSet<>();
+    List<LayerSpec> layers = readLayers(type, frozen, reports);
     if (layers.isEmpty()) {
       reports.add(Report.on(classSource, Diag.NO_LAYERS, type.getSimpleName()));
       return new Result(null, reports);
@@ -83,7 +86,8 @@ public final class NetworkReader {
       className = className.substring(pkg.length() + 1);
     }
     return new Result(
-        new NetworkSpec(pkg, className, modelName, classSource, input, params, layers), reports);
+        new NetworkSpec(pkg, className, modelName, classSource, input, params, layers, frozen),
+        reports);
   }
 
   /**
@@ -190,7 +194,7 @@ public final class NetworkReader {
    * LayerSpec.Invalid} in its place, so that references to it and "the previous field" still mean
    * what the user wrote, and the layers after it are skipped rather than reported again.
    */
-  private List<LayerSpec> readLayers(TypeElement type, List<Report> reports) {
+  private List<LayerSpec> readLayers(TypeElement type, Set<String> frozen, List<Report> reports) {
     List<LayerSpec> layers = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       List<AnnotationMirror> annotations = layerAnnotations(field);
@@ -223,15 +227,21 @@ public final class NetworkReader {
         continue;
       }
       checkField(field, isLayerType, fieldSource, reports);
-      layers.add(readLayer(name, new JavacSource(field, annotations.get(0)), reports));
+      layers.add(readLayer(name, new JavacSource(field, annotations.get(0)), frozen, reports));
     }
     return layers;
   }
 
-  private LayerSpec readLayer(String name, JavacSource source, List<Report> reports) {
+  private LayerSpec readLayer(
+      String name, JavacSource source, Set<String> frozen, List<Report> reports) {
     try {
       Attributes attributes = new Attributes(elements, source.mirror());
-      return new LayerReader(name, simpleName(source.mirror()), source, attributes, reports).read();
+      LayerReader reader =
+          new LayerReader(name, simpleName(source.mirror()), source, attributes, reports);
+      if (reader.declaredFrozen()) {
+        frozen.add(name);
+      }
+      return reader.read();
     } catch (Attributes.Malformed e) {
       // javac has reported the bad value; a second message would only add noise.
       return new LayerSpec.Invalid(name, source);

@@ -2,6 +2,7 @@ package dev.jconv.processor.kind;
 
 import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.jconv.processor.diag.Diag;
@@ -27,6 +28,11 @@ import javax.lang.model.element.Modifier;
  * standard deviation and two gradient sums (channels each) in the training statistics array.
  */
 final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalization> {
+  static final ClassName BATCH_NORMS = ClassName.get("dev.jconv.kernels", "BatchNorms");
+
+  /** Statistics floats per channel: {@code BatchNorms.STATS}. */
+  static final int STATS = 8;
+
   BatchNormalizationKind(LayerSpec.BatchNormalization spec) {
     super(spec);
   }
@@ -71,7 +77,7 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
   @Override
   public void scratch(Node node, Layout.Scratch scratch) {
     scratch.buffer(Buffer.AFFINE, 2 * node.output().c());
-    scratch.stats(4 * node.output().c());
+    scratch.stats(STATS * node.output().c());
   }
 
   /** Inference: y = x * scale + shift with scale = gamma / sqrt(var + eps), per channel. */
@@ -155,44 +161,31 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
 
   /**
    * Training forward over the whole batch: batch mean and (biased) variance per channel, normalise,
-   * and move the moving statistics by {@code momentum}.
+   * and move the moving statistics by {@code momentum}; the runtime's {@code BatchNorms} does the
+   * work on vector lanes over the channels (or in plain loops without the Vector API).
    */
   @Override
   public MethodSpec trainingForward(Site site) {
     int c = site.out().c();
     long positions = site.outSize() / c;
     Offset st = site.layout().stats(site.node());
-    CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("double count = (double) n * $L", positions);
-    b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
-    b.addStatement("double sum = 0");
-    b.beginControlFlow("for (int e = 0; e < n; e++)");
-    b.beginControlFlow("for (int p = 0; p < $L; p++)", positions);
-    b.addStatement("sum += x[xo + e * xs + p * $L + c]", c);
-    b.endControlFlow().endControlFlow();
-    b.addStatement("double mean = sum / count");
-    b.addStatement("double sq = 0");
-    b.beginControlFlow("for (int e = 0; e < n; e++)");
-    b.beginControlFlow("for (int p = 0; p < $L; p++)", positions);
-    b.addStatement("double v = x[xo + e * xs + p * $L + c] - mean", c);
-    b.addStatement("sq += v * v");
-    b.endControlFlow().endControlFlow();
-    b.addStatement("double var = sq / count");
-    b.addStatement("st[$L + c] = (float) mean", st);
-    b.addStatement("st[$L + $L + c] = (float) (1.0 / Math.sqrt(var + $L))", st, c, spec.epsilon());
-    b.addStatement("int mm = $L + c", site.param(ParamKind.MOVING_MEAN));
-    b.addStatement("int mv = $L + c", site.param(ParamKind.MOVING_VARIANCE));
-    double m = spec.momentum();
-    b.addStatement("w[mm] = (float) (w[mm] * $L + mean * (1 - $L))", m, m);
-    b.addStatement("w[mv] = (float) (w[mv] * $L + var * (1 - $L))", m, m);
-    b.endControlFlow();
-    b.beginControlFlow("for (int e = 0; e < n; e++)");
-    b.addStatement("int yo = ao + e * as + $L", site.outOffset());
-    b.beginControlFlow("for (int p = 0; p < $L; p++)", positions);
-    b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
-    b.add(xhat(c, st));
-    b.addStatement("a[yo + p * $L + c] = $L", c, normalised(site, "xhat"));
-    b.endControlFlow().endControlFlow().endControlFlow();
+    CodeBlock b =
+        CodeBlock.builder()
+            .addStatement(
+                "$T.trainForward(x, xo, xs, a, ao + $L, as, n, $L, $L, w, $L, $L, $L, $L, $L, $L,"
+                    + " st, $L)",
+                BATCH_NORMS,
+                site.outOffset(),
+                positions,
+                c,
+                gamma(site),
+                beta(site),
+                site.param(ParamKind.MOVING_MEAN),
+                site.param(ParamKind.MOVING_VARIANCE),
+                spec.momentum(),
+                spec.epsilon(),
+                st)
+            .build();
     return MethodSpec.methodBuilder(site.name() + "ForwardTrain")
         .addModifiers(Modifier.STATIC)
         .addJavadoc(
@@ -217,72 +210,42 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
         .addParameter(int.class, "as")
         .addParameter(int.class, "n")
         .addParameter(float[].class, "st")
-        .addCode(b.build())
+        .addCode(b)
         .build();
   }
 
-  private CodeBlock normalised(Site site, String xhat) {
-    CodeBlock scaled =
-        spec.scale()
-            ? CodeBlock.of("w[$L + c] * $L", site.param(ParamKind.GAMMA), xhat)
-            : CodeBlock.of("$L", xhat);
-    return spec.center()
-        ? CodeBlock.of("$L + w[$L + c]", scaled, site.param(ParamKind.BETA))
-        : scaled;
+  /** The offset of gamma in the weights, or -1 when the layer does not scale. */
+  private CodeBlock gamma(Site site) {
+    return spec.scale() ? CodeBlock.of("$L", site.param(ParamKind.GAMMA)) : CodeBlock.of("-1");
+  }
+
+  /** The offset of beta in the weights, or -1 when the layer does not centre. */
+  private CodeBlock beta(Site site) {
+    return spec.center() ? CodeBlock.of("$L", site.param(ParamKind.BETA)) : CodeBlock.of("-1");
   }
 
   /**
    * Backward in training mode over the whole batch: with M = n * h * w, dx = gamma * invstd / M *
-   * (M dy - sum(dy) - xhat * sum(dy xhat)).
+   * (M dy - sum(dy) - xhat * sum(dy xhat)), in the runtime's {@code BatchNorms}.
    */
   @Override
   public MethodSpec batchBackward(Site site) {
     int c = site.out().c();
     long positions = site.outSize() / c;
     Offset st = site.layout().stats(site.node());
-    CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("double count = (double) n * $L", positions);
-    b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
-    b.addStatement("double sumDy = 0");
-    b.addStatement("double sumDyXhat = 0");
-    b.beginControlFlow("for (int e = 0; e < n; e++)");
-    b.beginControlFlow("for (int p = 0; p < $L; p++)", positions);
-    b.add(dyAndXhat(site, c, st));
-    b.addStatement("sumDy += dy");
-    b.addStatement("sumDyXhat += dy * xhat");
-    b.endControlFlow().endControlFlow();
-    // g is null when the pass wants no parameter gradients; the sums still give dx.
-    if (spec.scale() || spec.center()) {
-      b.beginControlFlow("if (g != null)");
-      if (spec.scale()) {
-        b.addStatement("g[$L + c] += (float) sumDyXhat", site.param(ParamKind.GAMMA));
-      }
-      if (spec.center()) {
-        b.addStatement("g[$L + c] += (float) sumDy", site.param(ParamKind.BETA));
-      }
-      b.endControlFlow();
-    }
-    b.addStatement("st[$L + $L + c] = (float) (sumDy / count)", st, 2 * c);
-    b.addStatement("st[$L + $L + c] = (float) (sumDyXhat / count)", st, 3 * c);
-    b.endControlFlow();
-    b.beginControlFlow("if (dx == null)").addStatement("return").endControlFlow();
-    b.beginControlFlow("for (int e = 0; e < n; e++)");
-    b.beginControlFlow("for (int p = 0; p < $L; p++)", positions);
-    b.beginControlFlow("for (int c = 0; c < $L; c++)", c);
-    b.add(dyAndXhat(site, c, st));
-    b.addStatement(
-        "float scale = $L",
-        spec.scale()
-            ? CodeBlock.of("w[$L + c] * st[$L + $L + c]", site.param(ParamKind.GAMMA), st, c)
-            : CodeBlock.of("st[$L + $L + c]", st, c));
-    b.addStatement(
-        "dx[dxo + e * dxs + p * $L + c] += scale * (dy - st[$L + $L + c] - xhat * st[$L + $L + c])",
-        c,
-        st,
-        2 * c,
-        st,
-        3 * c);
-    b.endControlFlow().endControlFlow().endControlFlow();
+    CodeBlock b =
+        CodeBlock.builder()
+            .addStatement(
+                "$T.trainBackward(x, xo, xs, d, dOff + $L, as, dx, dxo, dxs, n, $L, $L, w, $L, $L,"
+                    + " g, st, $L)",
+                BATCH_NORMS,
+                site.outOffset(),
+                positions,
+                c,
+                gamma(site),
+                beta(site),
+                st)
+            .build();
     return MethodSpec.methodBuilder(site.name() + "Backward")
         .addModifiers(Modifier.STATIC)
         .addJavadoc(
@@ -303,7 +266,7 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
         .addParameter(int.class, "as")
         .addParameter(int.class, "n")
         .addParameter(float[].class, "st")
-        .addCode(b.build())
+        .addCode(b)
         .build();
   }
 
@@ -324,22 +287,5 @@ final class BatchNormalizationKind extends LayerKind<LayerSpec.BatchNormalizatio
   @Override
   public MethodSpec frozenBatchBackward(Site site) {
     return new FrozenBatchNormalization(spec, site).backward();
-  }
-
-  private CodeBlock dyAndXhat(Site site, int c, Offset st) {
-    return CodeBlock.builder()
-        .addStatement("float dy = d[dOff + e * as + $L + p * $L + c]", site.outOffset(), c)
-        .add(xhat(c, st))
-        .build();
-  }
-
-  /** The normalised input from the batch mean and inverse standard deviation in {@code st}. */
-  private static CodeBlock xhat(int c, Offset st) {
-    return CodeBlock.of(
-        "float xhat = (x[xo + e * xs + p * $L + c] - st[$L + c]) * st[$L + $L + c];\n",
-        c,
-        st,
-        st,
-        c);
   }
 }

@@ -1,0 +1,238 @@
+package dev.jconv.kernels;
+
+/**
+ * Training-mode BatchNormalization over the last (channel) axis of a batch of NHWC activations:
+ * {@code n} examples of {@code positions} pixels by {@code c} channels, each example's tensor
+ * contiguous and the examples {@code xs} (input) or {@code ys} (output) floats apart.
+ *
+ * <p>The statistics array {@code st} holds, from {@code so}, {@link #STATS} times {@code c} floats:
+ * the batch mean, the inverse standard deviation, {@code sum(dy) / M} and {@code sum(dy * xhat) /
+ * M} (M = n * positions), then scratch the kernels overwrite. The forward makes one pass for the
+ * sums and one to normalise; the backward one pass for its two sums and one for {@code dx}.
+ *
+ * <p>Numerics: the mean and variance come from sums of {@code x - k}, where {@code k} is the
+ * channel's first value in the batch (a shift that keeps the one-pass variance from cancelling);
+ * sums run in float over at most {@link #CHUNK} positions of one example and then add into float
+ * totals per chunk, so no single float sum runs over more than a few thousand terms. Dispatched to
+ * SIMD ({@link VectorBatchNorms}) or plain loops ({@link ScalarBatchNorms}), which sum in the same
+ * order per lane.
+ */
+public final class BatchNorms {
+  private static final boolean SIMD = VectorSupport.enabled();
+
+  /** Floats of {@code st} per channel that the kernels use. */
+  public static final int STATS = 8;
+
+  /** Most positions one float partial sum runs over before it is added to the totals. */
+  static final int CHUNK = 4096;
+
+  private BatchNorms() {}
+
+  /**
+   * The training forward: batch mean and biased variance per channel, {@code y = gamma * (x - mean)
+   * / sqrt(var + eps) + beta}, and the moving statistics moved by {@code momentum} ({@code moving =
+   * moving * momentum + batch * (1 - momentum)}). Writes the mean and inverse standard deviation to
+   * {@code st[so...]}.
+   *
+   * @param gamma offset of gamma in {@code w}, or -1 when the layer does not scale
+   * @param beta offset of beta in {@code w}, or -1 when the layer does not centre
+   */
+  public static void trainForward(
+      float[] x,
+      int xo,
+      int xs,
+      float[] y,
+      int yo,
+      int ys,
+      int n,
+      int positions,
+      int c,
+      float[] w,
+      int gamma,
+      int beta,
+      int movingMean,
+      int movingVar,
+      double momentum,
+      double eps,
+      float[] st,
+      int so) {
+    trainForward(
+        SIMD,
+        x,
+        xo,
+        xs,
+        y,
+        yo,
+        ys,
+        n,
+        positions,
+        c,
+        w,
+        gamma,
+        beta,
+        movingMean,
+        movingVar,
+        momentum,
+        eps,
+        st,
+        so);
+  }
+
+  /** {@link #trainForward} on lanes or in plain loops. */
+  static void trainForward(
+      boolean simd,
+      float[] x,
+      int xo,
+      int xs,
+      float[] y,
+      int yo,
+      int ys,
+      int n,
+      int positions,
+      int c,
+      float[] w,
+      int gamma,
+      int beta,
+      int movingMean,
+      int movingVar,
+      double momentum,
+      double eps,
+      float[] st,
+      int so) {
+    int mean = so;
+    int inv = so + c;
+    int t1 = so + 4 * c;
+    int t2 = so + 5 * c;
+    int k = so + 7 * c;
+    for (int ch = 0; ch < c; ch++) {
+      st[k + ch] = x[xo + ch];
+      st[t1 + ch] = 0f;
+      st[t2 + ch] = 0f;
+    }
+    if (simd) {
+      VectorBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so);
+    } else {
+      ScalarBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, 0);
+    }
+    double count = (double) n * positions;
+    for (int ch = 0; ch < c; ch++) {
+      double d = st[t1 + ch] / count;
+      double m = st[k + ch] + d;
+      double var = Math.max(0.0, st[t2 + ch] / count - d * d);
+      double invStd = 1.0 / Math.sqrt(var + eps);
+      st[mean + ch] = (float) m;
+      st[inv + ch] = (float) invStd;
+      float scale = (float) (gamma < 0 ? invStd : w[gamma + ch] * invStd);
+      st[t1 + ch] = scale;
+      st[t2 + ch] = (beta < 0 ? 0f : w[beta + ch]) - (float) m * scale;
+      w[movingMean + ch] = (float) (w[movingMean + ch] * momentum + m * (1 - momentum));
+      w[movingVar + ch] = (float) (w[movingVar + ch] * momentum + var * (1 - momentum));
+    }
+    if (simd) {
+      VectorBatchNorms.affine(x, xo, xs, y, yo, ys, n, positions, c, st, t1, t2);
+    } else {
+      ScalarBatchNorms.affine(x, xo, xs, y, yo, ys, n, positions, c, st, t1, t2, 0);
+    }
+  }
+
+  /**
+   * The training backward, with {@code M = n * positions}: {@code dx += gamma * invstd / M * (M dy
+   * - sum(dy) - xhat * sum(dy xhat))}, {@code g[gamma] += sum(dy xhat)}, {@code g[beta] +=
+   * sum(dy)}. Reads the mean and inverse standard deviation the forward wrote; writes {@code
+   * sum(dy) / M} and {@code sum(dy xhat) / M} to {@code st[so + 2c...]}. {@code g} null: no
+   * parameter gradients; {@code dx} null: no input gradient.
+   */
+  public static void trainBackward(
+      float[] x,
+      int xo,
+      int xs,
+      float[] dy,
+      int dyo,
+      int dys,
+      float[] dx,
+      int dxo,
+      int dxs,
+      int n,
+      int positions,
+      int c,
+      float[] w,
+      int gamma,
+      int beta,
+      float[] g,
+      float[] st,
+      int so) {
+    trainBackward(
+        SIMD, x, xo, xs, dy, dyo, dys, dx, dxo, dxs, n, positions, c, w, gamma, beta, g, st, so);
+  }
+
+  /** {@link #trainBackward} on lanes or in plain loops. */
+  static void trainBackward(
+      boolean simd,
+      float[] x,
+      int xo,
+      int xs,
+      float[] dy,
+      int dyo,
+      int dys,
+      float[] dx,
+      int dxo,
+      int dxs,
+      int n,
+      int positions,
+      int c,
+      float[] w,
+      int gamma,
+      int beta,
+      float[] g,
+      float[] st,
+      int so) {
+    int mean = so;
+    int inv = so + c;
+    int t1 = so + 4 * c;
+    int t2 = so + 5 * c;
+    for (int ch = 0; ch < c; ch++) {
+      st[t1 + ch] = 0f;
+      st[t2 + ch] = 0f;
+    }
+    if (simd) {
+      VectorBatchNorms.backwardSums(x, xo, xs, dy, dyo, dys, n, positions, c, st, so);
+    } else {
+      ScalarBatchNorms.backwardSums(x, xo, xs, dy, dyo, dys, n, positions, c, st, so, 0);
+    }
+    double count = (double) n * positions;
+    int k1 = so + 4 * c;
+    int k2 = so + 5 * c;
+    int k3 = so + 6 * c;
+    for (int ch = 0; ch < c; ch++) {
+      float invStd = st[inv + ch];
+      float sumDy = st[t1 + ch];
+      float sumDyXhat = st[t2 + ch] * invStd;
+      if (g != null) {
+        if (gamma >= 0) {
+          g[gamma + ch] += sumDyXhat;
+        }
+        if (beta >= 0) {
+          g[beta + ch] += sumDy;
+        }
+      }
+      float a = (float) (sumDy / count);
+      float b = (float) (sumDyXhat / count);
+      st[so + 2 * c + ch] = a;
+      st[so + 3 * c + ch] = b;
+      // dx += gi (dy - a - (x - mean) invStd b) = k1 dy + k2 x + k3.
+      float gi = gamma < 0 ? invStd : w[gamma + ch] * invStd;
+      float c2 = -gi * invStd * b;
+      st[k1 + ch] = gi;
+      st[k2 + ch] = c2;
+      st[k3 + ch] = -gi * a - c2 * st[mean + ch];
+    }
+    if (dx == null) {
+      return;
+    }
+    if (simd) {
+      VectorBatchNorms.inputGrad(x, xo, xs, dy, dyo, dys, dx, dxo, dxs, n, positions, c, st, k1);
+    } else {
+      ScalarBatchNorms.inputGrad(x, xo, xs, dy, dyo, dys, dx, dxo, dxs, n, positions, c, st, k1, 0);
+    }
+  }
+}

@@ -43,6 +43,17 @@ final class VectorConvBackward {
     int lo = s.colLo(kw);
     int hi = s.colHi(kw);
     int c = 0;
+    for (; c + 4 * L <= cin; c += 4 * L) {
+      int ow = lo;
+      for (; ow + 4 <= hi; ow += 4) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        in4x4(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
+      }
+      for (; ow < hi; ow++) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        in1x4(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0);
+      }
+    }
     for (; c + 3 * L <= cin; c += 3 * L) {
       int ow = lo;
       for (; ow + 4 <= hi; ow += 4) {
@@ -53,6 +64,19 @@ final class VectorConvBackward {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in1x3(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0);
       }
+    }
+    if (c + 2 * L <= cin) {
+      // Two vectors left (16 channels at 8 lanes): 4 pixels x 2 vectors, 8 accumulators.
+      int ow = lo;
+      for (; ow + 4 <= hi; ow += 4) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        in4x2(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
+      }
+      for (; ow < hi; ow++) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        in1x2(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0);
+      }
+      c += 2 * L;
     }
     for (; c + L <= cin; c += L) {
       int ow = lo;
@@ -152,6 +176,164 @@ final class VectorConvBackward {
     FloatVector.fromArray(S, dx, x0 + 2 * L).add(c2).intoArray(dx, x0 + 2 * L);
   }
 
+  /** dx of 4 output pixels for 4 vectors of input channels, summed over the output channels. */
+  private static void in4x4(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c02 = FloatVector.zero(S);
+    FloatVector c03 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c12 = FloatVector.zero(S);
+    FloatVector c13 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c22 = FloatVector.zero(S);
+    FloatVector c23 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c32 = FloatVector.zero(S);
+    FloatVector c33 = FloatVector.zero(S);
+    for (int co = 0; co < cout; co++) {
+      int wr = wc + co * cin;
+      FloatVector w0 = FloatVector.fromArray(S, wt, wr);
+      FloatVector w1 = FloatVector.fromArray(S, wt, wr + L);
+      FloatVector w2 = FloatVector.fromArray(S, wt, wr + 2 * L);
+      FloatVector w3 = FloatVector.fromArray(S, wt, wr + 3 * L);
+      FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
+      c00 = a.fma(w0, c00);
+      c01 = a.fma(w1, c01);
+      c02 = a.fma(w2, c02);
+      c03 = a.fma(w3, c03);
+      a = FloatVector.broadcast(S, dy[g0 + cout + co]);
+      c10 = a.fma(w0, c10);
+      c11 = a.fma(w1, c11);
+      c12 = a.fma(w2, c12);
+      c13 = a.fma(w3, c13);
+      a = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]);
+      c20 = a.fma(w0, c20);
+      c21 = a.fma(w1, c21);
+      c22 = a.fma(w2, c22);
+      c23 = a.fma(w3, c23);
+      a = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]);
+      c30 = a.fma(w0, c30);
+      c31 = a.fma(w1, c31);
+      c32 = a.fma(w2, c32);
+      c33 = a.fma(w3, c33);
+    }
+    FloatVector.fromArray(S, dx, x0).add(c00).intoArray(dx, x0);
+    FloatVector.fromArray(S, dx, x0 + L).add(c01).intoArray(dx, x0 + L);
+    FloatVector.fromArray(S, dx, x0 + 2 * L).add(c02).intoArray(dx, x0 + 2 * L);
+    FloatVector.fromArray(S, dx, x0 + 3 * L).add(c03).intoArray(dx, x0 + 3 * L);
+    FloatVector.fromArray(S, dx, x0 + xstep).add(c10).intoArray(dx, x0 + xstep);
+    FloatVector.fromArray(S, dx, x0 + xstep + L).add(c11).intoArray(dx, x0 + xstep + L);
+    FloatVector.fromArray(S, dx, x0 + xstep + 2 * L).add(c12).intoArray(dx, x0 + xstep + 2 * L);
+    FloatVector.fromArray(S, dx, x0 + xstep + 3 * L).add(c13).intoArray(dx, x0 + xstep + 3 * L);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep).add(c20).intoArray(dx, x0 + 2 * xstep);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep + L).add(c21).intoArray(dx, x0 + 2 * xstep + L);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep + 2 * L)
+        .add(c22)
+        .intoArray(dx, x0 + 2 * xstep + 2 * L);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep + 3 * L)
+        .add(c23)
+        .intoArray(dx, x0 + 2 * xstep + 3 * L);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c30).intoArray(dx, x0 + 3 * xstep);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep + L).add(c31).intoArray(dx, x0 + 3 * xstep + L);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep + 2 * L)
+        .add(c32)
+        .intoArray(dx, x0 + 3 * xstep + 2 * L);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep + 3 * L)
+        .add(c33)
+        .intoArray(dx, x0 + 3 * xstep + 3 * L);
+  }
+
+  /** {@link #in4x4} for one output pixel. */
+  private static void in1x4(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c3 = FloatVector.zero(S);
+    for (int co = 0; co < cout; co++) {
+      int wr = wc + co * cin;
+      FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
+      c0 = a.fma(FloatVector.fromArray(S, wt, wr), c0);
+      c1 = a.fma(FloatVector.fromArray(S, wt, wr + L), c1);
+      c2 = a.fma(FloatVector.fromArray(S, wt, wr + 2 * L), c2);
+      c3 = a.fma(FloatVector.fromArray(S, wt, wr + 3 * L), c3);
+    }
+    FloatVector.fromArray(S, dx, x0).add(c0).intoArray(dx, x0);
+    FloatVector.fromArray(S, dx, x0 + L).add(c1).intoArray(dx, x0 + L);
+    FloatVector.fromArray(S, dx, x0 + 2 * L).add(c2).intoArray(dx, x0 + 2 * L);
+    FloatVector.fromArray(S, dx, x0 + 3 * L).add(c3).intoArray(dx, x0 + 3 * L);
+  }
+
+  /** dx of 4 output pixels for two vectors of input channels, summed over the output channels. */
+  private static void in4x2(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    for (int co = 0; co < cout; co++) {
+      int wr = wc + co * cin;
+      FloatVector w0 = FloatVector.fromArray(S, wt, wr);
+      FloatVector w1 = FloatVector.fromArray(S, wt, wr + L);
+      FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
+      c00 = a.fma(w0, c00);
+      c01 = a.fma(w1, c01);
+      a = FloatVector.broadcast(S, dy[g0 + cout + co]);
+      c10 = a.fma(w0, c10);
+      c11 = a.fma(w1, c11);
+      a = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]);
+      c20 = a.fma(w0, c20);
+      c21 = a.fma(w1, c21);
+      a = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]);
+      c30 = a.fma(w0, c30);
+      c31 = a.fma(w1, c31);
+    }
+    FloatVector.fromArray(S, dx, x0).add(c00).intoArray(dx, x0);
+    FloatVector.fromArray(S, dx, x0 + L).add(c01).intoArray(dx, x0 + L);
+    FloatVector.fromArray(S, dx, x0 + xstep).add(c10).intoArray(dx, x0 + xstep);
+    FloatVector.fromArray(S, dx, x0 + xstep + L).add(c11).intoArray(dx, x0 + xstep + L);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep).add(c20).intoArray(dx, x0 + 2 * xstep);
+    FloatVector.fromArray(S, dx, x0 + 2 * xstep + L).add(c21).intoArray(dx, x0 + 2 * xstep + L);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c30).intoArray(dx, x0 + 3 * xstep);
+    FloatVector.fromArray(S, dx, x0 + 3 * xstep + L).add(c31).intoArray(dx, x0 + 3 * xstep + L);
+  }
+
+  /** {@link #in4x2} for one output pixel, two chains per vector. */
+  private static void in1x2(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c3 = FloatVector.zero(S);
+    int co = 0;
+    for (; co + 2 <= cout; co += 2) {
+      int wr = wc + co * cin;
+      FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
+      c0 = a.fma(FloatVector.fromArray(S, wt, wr), c0);
+      c1 = a.fma(FloatVector.fromArray(S, wt, wr + L), c1);
+      a = FloatVector.broadcast(S, dy[g0 + co + 1]);
+      c2 = a.fma(FloatVector.fromArray(S, wt, wr + cin), c2);
+      c3 = a.fma(FloatVector.fromArray(S, wt, wr + cin + L), c3);
+    }
+    if (co < cout) {
+      int wr = wc + co * cin;
+      FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
+      c0 = a.fma(FloatVector.fromArray(S, wt, wr), c0);
+      c1 = a.fma(FloatVector.fromArray(S, wt, wr + L), c1);
+    }
+    FloatVector.fromArray(S, dx, x0).add(c0.add(c2)).intoArray(dx, x0);
+    FloatVector.fromArray(S, dx, x0 + L).add(c1.add(c3)).intoArray(dx, x0 + L);
+  }
+
   /** dx of 4 output pixels for one vector of input channels, summed over the output channels. */
   private static void in4x1Full(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
@@ -199,6 +381,15 @@ final class VectorConvBackward {
       for (int kw = 0; kw < s.kw(); kw++) {
         int tap = dwo + (kh * s.kw() + kw) * cin * cout;
         int co = 0;
+        for (; co + 4 * L <= cout; co += 4 * L) {
+          int ci = 0;
+          for (; ci + 4 <= cin; ci += 4) {
+            grad4x4(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
+          for (; ci < cin; ci++) {
+            grad1x4(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
+        }
         for (; co + 3 * L <= cout; co += 3 * L) {
           int ci = 0;
           for (; ci + 4 <= cin; ci += 4) {
@@ -207,6 +398,17 @@ final class VectorConvBackward {
           for (; ci < cin; ci++) {
             grad1x3(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
           }
+        }
+        if (co + 2 * L <= cout) {
+          // Two vectors left (16 filters at 8 lanes): 4 input channels x 2 vectors.
+          int ci = 0;
+          for (; ci + 4 <= cin; ci += 4) {
+            grad4x2(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
+          for (; ci < cin; ci++) {
+            grad1x2(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
+          co += 2 * L;
         }
         for (; co + L <= cout; co += L) {
           int ci = 0;
@@ -366,6 +568,223 @@ final class VectorConvBackward {
     FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
     FloatVector.fromArray(S, dw, at + L).add(c1).intoArray(dw, at + L);
     FloatVector.fromArray(S, dw, at + 2 * L).add(c2).intoArray(dw, at + 2 * L);
+  }
+
+  /** The kernel gradient of one tap for 4 input channels x 4 vectors of output channels. */
+  private static void grad4x4(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c02 = FloatVector.zero(S);
+    FloatVector c03 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c12 = FloatVector.zero(S);
+    FloatVector c13 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c22 = FloatVector.zero(S);
+    FloatVector c23 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c32 = FloatVector.zero(S);
+    FloatVector c33 = FloatVector.zero(S);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    // One flat loop over the tap's pixels, as grad4x3.
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      FloatVector g1 = FloatVector.fromArray(S, dy, g + L);
+      FloatVector g2 = FloatVector.fromArray(S, dy, g + 2 * L);
+      FloatVector g3 = FloatVector.fromArray(S, dy, g + 3 * L);
+      FloatVector a = FloatVector.broadcast(S, x[xi]);
+      c00 = a.fma(g0, c00);
+      c01 = a.fma(g1, c01);
+      c02 = a.fma(g2, c02);
+      c03 = a.fma(g3, c03);
+      a = FloatVector.broadcast(S, x[xi + 1]);
+      c10 = a.fma(g0, c10);
+      c11 = a.fma(g1, c11);
+      c12 = a.fma(g2, c12);
+      c13 = a.fma(g3, c13);
+      a = FloatVector.broadcast(S, x[xi + 2]);
+      c20 = a.fma(g0, c20);
+      c21 = a.fma(g1, c21);
+      c22 = a.fma(g2, c22);
+      c23 = a.fma(g3, c23);
+      a = FloatVector.broadcast(S, x[xi + 3]);
+      c30 = a.fma(g0, c30);
+      c31 = a.fma(g1, c31);
+      c32 = a.fma(g2, c32);
+      c33 = a.fma(g3, c33);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    FloatVector.fromArray(S, dw, at).add(c00).intoArray(dw, at);
+    FloatVector.fromArray(S, dw, at + L).add(c01).intoArray(dw, at + L);
+    FloatVector.fromArray(S, dw, at + 2 * L).add(c02).intoArray(dw, at + 2 * L);
+    FloatVector.fromArray(S, dw, at + 3 * L).add(c03).intoArray(dw, at + 3 * L);
+    FloatVector.fromArray(S, dw, at + cout).add(c10).intoArray(dw, at + cout);
+    FloatVector.fromArray(S, dw, at + cout + L).add(c11).intoArray(dw, at + cout + L);
+    FloatVector.fromArray(S, dw, at + cout + 2 * L).add(c12).intoArray(dw, at + cout + 2 * L);
+    FloatVector.fromArray(S, dw, at + cout + 3 * L).add(c13).intoArray(dw, at + cout + 3 * L);
+    FloatVector.fromArray(S, dw, at + 2 * cout).add(c20).intoArray(dw, at + 2 * cout);
+    FloatVector.fromArray(S, dw, at + 2 * cout + L).add(c21).intoArray(dw, at + 2 * cout + L);
+    FloatVector.fromArray(S, dw, at + 2 * cout + 2 * L)
+        .add(c22)
+        .intoArray(dw, at + 2 * cout + 2 * L);
+    FloatVector.fromArray(S, dw, at + 2 * cout + 3 * L)
+        .add(c23)
+        .intoArray(dw, at + 2 * cout + 3 * L);
+    FloatVector.fromArray(S, dw, at + 3 * cout).add(c30).intoArray(dw, at + 3 * cout);
+    FloatVector.fromArray(S, dw, at + 3 * cout + L).add(c31).intoArray(dw, at + 3 * cout + L);
+    FloatVector.fromArray(S, dw, at + 3 * cout + 2 * L)
+        .add(c32)
+        .intoArray(dw, at + 3 * cout + 2 * L);
+    FloatVector.fromArray(S, dw, at + 3 * cout + 3 * L)
+        .add(c33)
+        .intoArray(dw, at + 3 * cout + 3 * L);
+  }
+
+  /** The kernel gradient of one tap for 1 input channels x 4 vectors of output channels. */
+  private static void grad1x4(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c02 = FloatVector.zero(S);
+    FloatVector c03 = FloatVector.zero(S);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    // One flat loop over the tap's pixels, as grad4x3.
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      FloatVector g1 = FloatVector.fromArray(S, dy, g + L);
+      FloatVector g2 = FloatVector.fromArray(S, dy, g + 2 * L);
+      FloatVector g3 = FloatVector.fromArray(S, dy, g + 3 * L);
+      FloatVector a = FloatVector.broadcast(S, x[xi]);
+      c00 = a.fma(g0, c00);
+      c01 = a.fma(g1, c01);
+      c02 = a.fma(g2, c02);
+      c03 = a.fma(g3, c03);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    FloatVector.fromArray(S, dw, at).add(c00).intoArray(dw, at);
+    FloatVector.fromArray(S, dw, at + L).add(c01).intoArray(dw, at + L);
+    FloatVector.fromArray(S, dw, at + 2 * L).add(c02).intoArray(dw, at + 2 * L);
+    FloatVector.fromArray(S, dw, at + 3 * L).add(c03).intoArray(dw, at + 3 * L);
+  }
+
+  /** The kernel gradient of one tap for 4 input channels x 2 vectors of output channels. */
+  private static void grad4x2(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    // One flat loop over the tap's pixels, as grad4x3.
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      FloatVector g1 = FloatVector.fromArray(S, dy, g + L);
+      FloatVector a = FloatVector.broadcast(S, x[xi]);
+      c00 = a.fma(g0, c00);
+      c01 = a.fma(g1, c01);
+      a = FloatVector.broadcast(S, x[xi + 1]);
+      c10 = a.fma(g0, c10);
+      c11 = a.fma(g1, c11);
+      a = FloatVector.broadcast(S, x[xi + 2]);
+      c20 = a.fma(g0, c20);
+      c21 = a.fma(g1, c21);
+      a = FloatVector.broadcast(S, x[xi + 3]);
+      c30 = a.fma(g0, c30);
+      c31 = a.fma(g1, c31);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    FloatVector.fromArray(S, dw, at).add(c00).intoArray(dw, at);
+    FloatVector.fromArray(S, dw, at + L).add(c01).intoArray(dw, at + L);
+    FloatVector.fromArray(S, dw, at + cout).add(c10).intoArray(dw, at + cout);
+    FloatVector.fromArray(S, dw, at + cout + L).add(c11).intoArray(dw, at + cout + L);
+    FloatVector.fromArray(S, dw, at + 2 * cout).add(c20).intoArray(dw, at + 2 * cout);
+    FloatVector.fromArray(S, dw, at + 2 * cout + L).add(c21).intoArray(dw, at + 2 * cout + L);
+    FloatVector.fromArray(S, dw, at + 3 * cout).add(c30).intoArray(dw, at + 3 * cout);
+    FloatVector.fromArray(S, dw, at + 3 * cout + L).add(c31).intoArray(dw, at + 3 * cout + L);
+  }
+
+  /** {@link #grad4x2} for one input channel. */
+  private static void grad1x2(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector a = FloatVector.broadcast(S, x[xi]);
+      c0 = a.fma(FloatVector.fromArray(S, dy, g), c0);
+      c1 = a.fma(FloatVector.fromArray(S, dy, g + L), c1);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
+    FloatVector.fromArray(S, dw, at + L).add(c1).intoArray(dw, at + L);
   }
 
   /**

@@ -251,30 +251,63 @@ final class VectorMatMul {
       c22 = g.fma(w2, c22);
       c23 = g.fma(w3, c23);
     }
+    // Reduced here: a helper taking vectors would box them whenever C2 does not inline it.
     int ldx = d.ldx();
-    finish4(dy, r, w, wk, o, full, c00, c01, c02, c03, dx, xk);
-    finish4(dy, r1, w, wk, o, full, c10, c11, c12, c13, dx, xk + ldx);
-    finish4(dy, r2, w, wk, o, full, c20, c21, c22, c23, dx, xk + 2 * ldx);
+    tail4(
+        dy,
+        r,
+        w,
+        wk,
+        o,
+        full,
+        c00.reduceLanes(VectorOperators.ADD),
+        c01.reduceLanes(VectorOperators.ADD),
+        c02.reduceLanes(VectorOperators.ADD),
+        c03.reduceLanes(VectorOperators.ADD),
+        dx,
+        xk);
+    tail4(
+        dy,
+        r1,
+        w,
+        wk,
+        o,
+        full,
+        c10.reduceLanes(VectorOperators.ADD),
+        c11.reduceLanes(VectorOperators.ADD),
+        c12.reduceLanes(VectorOperators.ADD),
+        c13.reduceLanes(VectorOperators.ADD),
+        dx,
+        xk + ldx);
+    tail4(
+        dy,
+        r2,
+        w,
+        wk,
+        o,
+        full,
+        c20.reduceLanes(VectorOperators.ADD),
+        c21.reduceLanes(VectorOperators.ADD),
+        c22.reduceLanes(VectorOperators.ADD),
+        c23.reduceLanes(VectorOperators.ADD),
+        dx,
+        xk + 2 * ldx);
   }
 
-  /** Reduces one example's 4 accumulators, adds the column tail and then the sums to dX. */
-  private static void finish4(
+  /** Adds one example's column tail to its 4 reduced sums, then the sums to dX. */
+  private static void tail4(
       float[] dy,
       int r,
       float[] w,
       int wk,
       int o,
       int full,
-      FloatVector c0,
-      FloatVector c1,
-      FloatVector c2,
-      FloatVector c3,
+      float s0,
+      float s1,
+      float s2,
+      float s3,
       float[] dx,
       int xk) {
-    float s0 = c0.reduceLanes(VectorOperators.ADD);
-    float s1 = c1.reduceLanes(VectorOperators.ADD);
-    float s2 = c2.reduceLanes(VectorOperators.ADD);
-    float s3 = c3.reduceLanes(VectorOperators.ADD);
     for (int j = full; j < o; j++) {
       float g = dy[r + j];
       s0 += g * w[wk + j];
@@ -361,8 +394,12 @@ final class VectorMatMul {
     ScalarMatMul.weightColumns(d, k0, k1, x, xo, dy, dyo, dw, dwo, j, add);
   }
 
-  private static void put(FloatVector c, float[] dw, int at, boolean add) {
-    (add ? FloatVector.fromArray(S, dw, at).add(c) : c).intoArray(dw, at);
+  // dW += c. Overwriting clears the block first, before any vector exists: a vector live across a
+  // branch, or handed to a method that C2 does not inline, is boxed on JDK 17 (an allocation).
+  private static void clear(float[] dw, int at, int rows, int rowStride, int width) {
+    for (int r = 0; r < rows; r++) {
+      java.util.Arrays.fill(dw, at + r * rowStride, at + r * rowStride + width, 0f);
+    }
   }
 
   private static void grad4x3(
@@ -378,6 +415,9 @@ final class VectorMatMul {
       boolean add) {
     int o = d.out();
     int w0 = dwo + k * o + j;
+    if (!add) {
+      clear(dw, w0, 4, o, 3 * L);
+    }
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = FloatVector.zero(S);
     FloatVector c02 = FloatVector.zero(S);
@@ -413,18 +453,18 @@ final class VectorMatMul {
       c31 = a.fma(g1, c31);
       c32 = a.fma(g2, c32);
     }
-    put(c00, dw, w0, add);
-    put(c01, dw, w0 + L, add);
-    put(c02, dw, w0 + 2 * L, add);
-    put(c10, dw, w0 + o, add);
-    put(c11, dw, w0 + o + L, add);
-    put(c12, dw, w0 + o + 2 * L, add);
-    put(c20, dw, w0 + 2 * o, add);
-    put(c21, dw, w0 + 2 * o + L, add);
-    put(c22, dw, w0 + 2 * o + 2 * L, add);
-    put(c30, dw, w0 + 3 * o, add);
-    put(c31, dw, w0 + 3 * o + L, add);
-    put(c32, dw, w0 + 3 * o + 2 * L, add);
+    FloatVector.fromArray(S, dw, w0).add(c00).intoArray(dw, w0);
+    FloatVector.fromArray(S, dw, w0 + L).add(c01).intoArray(dw, w0 + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * L).add(c02).intoArray(dw, w0 + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + o).add(c10).intoArray(dw, w0 + o);
+    FloatVector.fromArray(S, dw, w0 + o + L).add(c11).intoArray(dw, w0 + o + L);
+    FloatVector.fromArray(S, dw, w0 + o + 2 * L).add(c12).intoArray(dw, w0 + o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o).add(c20).intoArray(dw, w0 + 2 * o);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + L).add(c21).intoArray(dw, w0 + 2 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L).add(c22).intoArray(dw, w0 + 2 * o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o).add(c30).intoArray(dw, w0 + 3 * o);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + L).add(c31).intoArray(dw, w0 + 3 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L).add(c32).intoArray(dw, w0 + 3 * o + 2 * L);
   }
 
   private static void grad1x1(
@@ -438,13 +478,17 @@ final class VectorMatMul {
       int k,
       int j,
       boolean add) {
+    int at = dwo + k * d.out() + j;
+    if (!add) {
+      clear(dw, at, 1, 0, L);
+    }
     FloatVector c = FloatVector.zero(S);
     for (int i = 0; i < d.n(); i++) {
       c =
           FloatVector.broadcast(S, x[xo + i * d.ldx() + k])
               .fma(FloatVector.fromArray(S, dy, dyo + i * d.ldy() + j), c);
     }
-    put(c, dw, dwo + k * d.out() + j, add);
+    FloatVector.fromArray(S, dw, at).add(c).intoArray(dw, at);
   }
 
   /** db += column sums of dY. */

@@ -2,6 +2,7 @@ package dev.jconv.examples;
 
 import dev.jconv.data.ArrayDataset;
 import dev.jconv.data.FashionMnist;
+import dev.jconv.parallel.Parallel;
 import dev.jconv.train.Adam;
 import dev.jconv.train.EpochLogs;
 import dev.jconv.train.Evaluation;
@@ -20,7 +21,11 @@ import java.util.Locale;
 public final class FashionMnistTraining {
   private FashionMnistTraining() {}
 
-  /** Trains and evaluates; {@code --epochs N} (default 10), {@code --dir DIR}. */
+  /**
+   * Trains and evaluates; {@code --epochs N} (default 10), {@code --dir DIR}, {@code --threads N}
+   * (default: the available processors). Resumes from {@code target/fashion-checkpoint.safetensors}
+   * when it exists: delete it to time a fresh epoch.
+   */
   public static void main(String[] args) throws IOException {
     int epochs = 10;
     Path dir = FashionMnist.DEFAULT_DIR;
@@ -29,6 +34,8 @@ public final class FashionMnistTraining {
         epochs = Integer.parseInt(args[i + 1]);
       } else if (args[i].equals("--dir")) {
         dir = Path.of(args[i + 1]);
+      } else if (args[i].equals("--threads")) {
+        Parallel.setThreads(Integer.parseInt(args[i + 1]));
       }
     }
     FashionMnist.TrainTest data = FashionMnist.load(dir);

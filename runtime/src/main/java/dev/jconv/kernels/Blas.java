@@ -23,4 +23,9 @@ public final class Blas {
   public static float dot(float[] x, int xo, float[] y, int yo, int n) {
     return SIMD ? VectorBlas.dot(x, xo, y, yo, n) : ScalarBlas.dot(x, xo, y, yo, n);
   }
+
+  /** Whether {@code a[from...to)} holds only finite values (no NaN, no infinity). */
+  public static boolean allFinite(float[] a, int from, int to) {
+    return SIMD ? VectorBlas.allFinite(a, from, to) : ScalarBlas.allFinite(a, from, to);
+  }
 }

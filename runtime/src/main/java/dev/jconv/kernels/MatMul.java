@@ -119,6 +119,32 @@ public final class MatMul {
     }
   }
 
+  /**
+   * Rows {@code [k0, k1)} of {@code dW = X^T dY} over all {@code d.n()} examples, overwriting them
+   * (the rows before {@code k0} and from {@code k1} on are not touched). Each element sums the
+   * examples in order, so rows split over threads give the same bits as one call: the training pass
+   * computes a Dense layer's kernel gradient this way once per batch, straight into the caller's
+   * gradient array, instead of per chunk of examples followed by a reduction.
+   */
+  public static void weightRows(
+      Dims d, int k0, int k1, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo) {
+    if (k0 < 0 || k1 > d.in() || k0 > k1) {
+      throw new IllegalArgumentException(
+          "rows [" + k0 + ", " + k1 + ") outside [0, " + d.in() + ")");
+    }
+    if (SIMD) {
+      VectorMatMul.weightRows(d, k0, k1, x, xo, dy, dyo, dw, dwo, false);
+    } else {
+      ScalarMatMul.weightColumns(d, k0, k1, x, xo, dy, dyo, dw, dwo, 0, false);
+    }
+  }
+
+  /** {@code db = } the column sums of dY (overwritten). */
+  public static void biasInto(Dims d, float[] dy, int dyo, float[] db, int dbo) {
+    java.util.Arrays.fill(db, dbo, dbo + d.out(), 0f);
+    biasGrad(d, dy, dyo, db, dbo);
+  }
+
   /** {@code db += } the column sums of dY. */
   public static void biasGrad(Dims d, float[] dy, int dyo, float[] db, int dbo) {
     if (SIMD) {

@@ -23,4 +23,13 @@ final class ScalarBlas {
     }
     return s0 + s1;
   }
+
+  /** x - x is 0 for finite x and NaN for NaN and the infinities; a NaN stays in the sum. */
+  static boolean allFinite(float[] a, int from, int to) {
+    float s = 0f;
+    for (int i = from; i < to; i++) {
+      s += a[i] - a[i];
+    }
+    return s == 0f;
+  }
 }

@@ -48,9 +48,37 @@ final class ScalarMatMul {
   /** Columns {@code [j0, out)} of {@code dW += X^T dY}. */
   static void weightColumns(
       MatMul.Dims d, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo, int j0) {
+    weightColumns(d, 0, d.in(), x, xo, dy, dyo, dw, dwo, j0, true);
+  }
+
+  /**
+   * Rows {@code [k0, k1)} and columns {@code [j0, out)} of {@code dW = X^T dY} ({@code add}: {@code
+   * dW += X^T dY}), the examples summed in order.
+   */
+  static void weightColumns(
+      MatMul.Dims d,
+      int k0,
+      int k1,
+      float[] x,
+      int xo,
+      float[] dy,
+      int dyo,
+      float[] dw,
+      int dwo,
+      int j0,
+      boolean add) {
+    if (j0 >= d.out()) {
+      return;
+    }
+    if (!add) {
+      for (int k = k0; k < k1; k++) {
+        int wk = dwo + k * d.out();
+        java.util.Arrays.fill(dw, wk + j0, wk + d.out(), 0f);
+      }
+    }
     for (int i = 0; i < d.n(); i++) {
       int g = dyo + i * d.ldy();
-      for (int k = 0; k < d.in(); k++) {
+      for (int k = k0; k < k1; k++) {
         float a = x[xo + i * d.ldx() + k];
         int wk = dwo + k * d.out();
         for (int j = j0; j < d.out(); j++) {

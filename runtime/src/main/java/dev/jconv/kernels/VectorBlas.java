@@ -53,4 +53,28 @@ final class VectorBlas {
     }
     return s;
   }
+
+  /** As {@link ScalarBlas#allFinite}, four vectors at a time. */
+  static boolean allFinite(float[] a, int from, int to) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c3 = FloatVector.zero(S);
+    int i = from;
+    for (; i + 4 * L <= to; i += 4 * L) {
+      FloatVector v0 = FloatVector.fromArray(S, a, i);
+      FloatVector v1 = FloatVector.fromArray(S, a, i + L);
+      FloatVector v2 = FloatVector.fromArray(S, a, i + 2 * L);
+      FloatVector v3 = FloatVector.fromArray(S, a, i + 3 * L);
+      c0 = c0.add(v0.sub(v0));
+      c1 = c1.add(v1.sub(v1));
+      c2 = c2.add(v2.sub(v2));
+      c3 = c3.add(v3.sub(v3));
+    }
+    float s = c0.add(c1).add(c2.add(c3)).reduceLanes(VectorOperators.ADD);
+    for (; i < to; i++) {
+      s += a[i] - a[i];
+    }
+    return s == 0f;
+  }
 }

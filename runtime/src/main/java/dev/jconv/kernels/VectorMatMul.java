@@ -183,21 +183,142 @@ final class VectorMatMul {
     c0.add(c1).intoArray(y, y0 + j);
   }
 
-  /** dX += dY W^T: per example row and 4 weight rows, dot products along the output columns. */
+  /**
+   * dX += dY W^T: blocks of 4 weight rows x 3 example rows (12 dot products along the output
+   * columns), so that a block of W (4 rows) stays in L1 while every example of the block passes
+   * over it: W is read from memory once per call instead of once per example. Every dot product
+   * sums in the same order as {@link #dots4} on one example, so the result does not depend on the
+   * blocking.
+   */
   static void backwardInput(
       MatMul.Dims d, float[] dy, int dyo, float[] w, int wo, float[] dx, int dxo) {
     int full = d.out() / L * L;
-    for (int i = 0; i < d.n(); i++) {
-      int r = dyo + i * d.ldy();
-      int xr = dxo + i * d.ldx();
-      int k = 0;
-      for (; k + 4 <= d.in(); k += 4) {
-        dots4(d, dy, r, w, wo + k * d.out(), full, dx, xr + k);
+    int k = 0;
+    for (; k + 4 <= d.in(); k += 4) {
+      int wk = wo + k * d.out();
+      int i = 0;
+      for (; i + 3 <= d.n(); i += 3) {
+        dots4x3(d, dy, dyo + i * d.ldy(), w, wk, full, dx, dxo + i * d.ldx() + k);
       }
-      for (; k < d.in(); k++) {
-        dx[xr + k] += VectorBlas.dot(dy, r, w, wo + k * d.out(), d.out());
+      for (; i < d.n(); i++) {
+        dots4(d, dy, dyo + i * d.ldy(), w, wk, full, dx, dxo + i * d.ldx() + k);
       }
     }
+    for (; k < d.in(); k++) {
+      for (int i = 0; i < d.n(); i++) {
+        int r = dyo + i * d.ldy();
+        dx[dxo + i * d.ldx() + k] += VectorBlas.dot(dy, r, w, wo + k * d.out(), d.out());
+      }
+    }
+  }
+
+  /** dX of 3 example rows ({@code r}, {@code r + ldy}, ...) at 4 weight rows from {@code wk}. */
+  private static void dots4x3(
+      MatMul.Dims d, float[] dy, int r, float[] w, int wk, int full, float[] dx, int xk) {
+    int o = d.out();
+    int r1 = r + d.ldy();
+    int r2 = r1 + d.ldy();
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c02 = FloatVector.zero(S);
+    FloatVector c03 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c12 = FloatVector.zero(S);
+    FloatVector c13 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c22 = FloatVector.zero(S);
+    FloatVector c23 = FloatVector.zero(S);
+    for (int j = 0; j < full; j += L) {
+      FloatVector w0 = FloatVector.fromArray(S, w, wk + j);
+      FloatVector w1 = FloatVector.fromArray(S, w, wk + o + j);
+      FloatVector w2 = FloatVector.fromArray(S, w, wk + 2 * o + j);
+      FloatVector w3 = FloatVector.fromArray(S, w, wk + 3 * o + j);
+      FloatVector g = FloatVector.fromArray(S, dy, r + j);
+      c00 = g.fma(w0, c00);
+      c01 = g.fma(w1, c01);
+      c02 = g.fma(w2, c02);
+      c03 = g.fma(w3, c03);
+      g = FloatVector.fromArray(S, dy, r1 + j);
+      c10 = g.fma(w0, c10);
+      c11 = g.fma(w1, c11);
+      c12 = g.fma(w2, c12);
+      c13 = g.fma(w3, c13);
+      g = FloatVector.fromArray(S, dy, r2 + j);
+      c20 = g.fma(w0, c20);
+      c21 = g.fma(w1, c21);
+      c22 = g.fma(w2, c22);
+      c23 = g.fma(w3, c23);
+    }
+    // Reduced here: a helper taking vectors would box them whenever C2 does not inline it.
+    int ldx = d.ldx();
+    tail4(
+        dy,
+        r,
+        w,
+        wk,
+        o,
+        full,
+        c00.reduceLanes(VectorOperators.ADD),
+        c01.reduceLanes(VectorOperators.ADD),
+        c02.reduceLanes(VectorOperators.ADD),
+        c03.reduceLanes(VectorOperators.ADD),
+        dx,
+        xk);
+    tail4(
+        dy,
+        r1,
+        w,
+        wk,
+        o,
+        full,
+        c10.reduceLanes(VectorOperators.ADD),
+        c11.reduceLanes(VectorOperators.ADD),
+        c12.reduceLanes(VectorOperators.ADD),
+        c13.reduceLanes(VectorOperators.ADD),
+        dx,
+        xk + ldx);
+    tail4(
+        dy,
+        r2,
+        w,
+        wk,
+        o,
+        full,
+        c20.reduceLanes(VectorOperators.ADD),
+        c21.reduceLanes(VectorOperators.ADD),
+        c22.reduceLanes(VectorOperators.ADD),
+        c23.reduceLanes(VectorOperators.ADD),
+        dx,
+        xk + 2 * ldx);
+  }
+
+  /** Adds one example's column tail to its 4 reduced sums, then the sums to dX. */
+  private static void tail4(
+      float[] dy,
+      int r,
+      float[] w,
+      int wk,
+      int o,
+      int full,
+      float s0,
+      float s1,
+      float s2,
+      float s3,
+      float[] dx,
+      int xk) {
+    for (int j = full; j < o; j++) {
+      float g = dy[r + j];
+      s0 += g * w[wk + j];
+      s1 += g * w[wk + o + j];
+      s2 += g * w[wk + 2 * o + j];
+      s3 += g * w[wk + 3 * o + j];
+    }
+    dx[xk] += s0;
+    dx[xk + 1] += s1;
+    dx[xk + 2] += s2;
+    dx[xk + 3] += s3;
   }
 
   private static void dots4(
@@ -234,30 +355,69 @@ final class VectorMatMul {
   /** dW += X^T dY: blocks of 4 weight rows x 3 column vectors, summed over the examples. */
   static void backwardWeights(
       MatMul.Dims d, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo) {
+    weightRows(d, 0, d.in(), x, xo, dy, dyo, dw, dwo, true);
+  }
+
+  /**
+   * Rows {@code [k0, k1)} of dW = X^T dY ({@code add}: dW += X^T dY), summed over all the examples;
+   * each element sums the examples in order, whatever {@code k0} and {@code k1}, so that rows split
+   * over threads give the same result as one call.
+   */
+  static void weightRows(
+      MatMul.Dims d,
+      int k0,
+      int k1,
+      float[] x,
+      int xo,
+      float[] dy,
+      int dyo,
+      float[] dw,
+      int dwo,
+      boolean add) {
     int j = 0;
     for (; j + 3 * L <= d.out(); j += 3 * L) {
-      int k = 0;
-      for (; k + 4 <= d.in(); k += 4) {
-        grad4x3(d, x, xo, dy, dyo, dw, dwo, k, j);
+      int k = k0;
+      for (; k + 4 <= k1; k += 4) {
+        grad4x3(d, x, xo, dy, dyo, dw, dwo, k, j, add);
       }
-      for (; k < d.in(); k++) {
+      for (; k < k1; k++) {
         for (int v = 0; v < 3; v++) {
-          grad1x1(d, x, xo, dy, dyo, dw, dwo, k, j + v * L);
+          grad1x1(d, x, xo, dy, dyo, dw, dwo, k, j + v * L, add);
         }
       }
     }
     for (; j + L <= d.out(); j += L) {
-      for (int k = 0; k < d.in(); k++) {
-        grad1x1(d, x, xo, dy, dyo, dw, dwo, k, j);
+      for (int k = k0; k < k1; k++) {
+        grad1x1(d, x, xo, dy, dyo, dw, dwo, k, j, add);
       }
     }
-    ScalarMatMul.weightColumns(d, x, xo, dy, dyo, dw, dwo, j);
+    ScalarMatMul.weightColumns(d, k0, k1, x, xo, dy, dyo, dw, dwo, j, add);
+  }
+
+  // dW += c. Overwriting clears the block first, before any vector exists: a vector live across a
+  // branch, or handed to a method that C2 does not inline, is boxed on JDK 17 (an allocation).
+  private static void clear(float[] dw, int at, int rows, int rowStride, int width) {
+    for (int r = 0; r < rows; r++) {
+      java.util.Arrays.fill(dw, at + r * rowStride, at + r * rowStride + width, 0f);
+    }
   }
 
   private static void grad4x3(
-      MatMul.Dims d, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo, int k, int j) {
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] dy,
+      int dyo,
+      float[] dw,
+      int dwo,
+      int k,
+      int j,
+      boolean add) {
     int o = d.out();
     int w0 = dwo + k * o + j;
+    if (!add) {
+      clear(dw, w0, 4, o, 3 * L);
+    }
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = FloatVector.zero(S);
     FloatVector c02 = FloatVector.zero(S);
@@ -308,14 +468,26 @@ final class VectorMatMul {
   }
 
   private static void grad1x1(
-      MatMul.Dims d, float[] x, int xo, float[] dy, int dyo, float[] dw, int dwo, int k, int j) {
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] dy,
+      int dyo,
+      float[] dw,
+      int dwo,
+      int k,
+      int j,
+      boolean add) {
+    int at = dwo + k * d.out() + j;
+    if (!add) {
+      clear(dw, at, 1, 0, L);
+    }
     FloatVector c = FloatVector.zero(S);
     for (int i = 0; i < d.n(); i++) {
       c =
           FloatVector.broadcast(S, x[xo + i * d.ldx() + k])
               .fma(FloatVector.fromArray(S, dy, dyo + i * d.ldy() + j), c);
     }
-    int at = dwo + k * d.out() + j;
     FloatVector.fromArray(S, dw, at).add(c).intoArray(dw, at);
   }
 

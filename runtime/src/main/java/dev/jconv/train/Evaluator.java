@@ -1,6 +1,7 @@
 package dev.jconv.train;
 
 import dev.jconv.Model;
+import dev.jconv.compiled.CompiledModel;
 import dev.jconv.data.Dataset;
 import dev.jconv.parallel.Parallel;
 
@@ -47,13 +48,20 @@ public final class Evaluator {
         labels[i] = data.label(start + i);
       }
       float[] out = y;
-      Parallel.forRange(
-          b,
-          (from, to) -> {
-            for (int i = from; i < to; i++) {
-              model.predictInto(x, i * in, out, i * classes);
-            }
-          });
+      if (model instanceof CompiledModel compiled) {
+        // Layer by layer over each thread's share: a Dense kernel is read once per block of
+        // examples, not once per example.
+        Parallel.forRange(
+            b, (from, to) -> compiled.predictBlock(x, from * in, to - from, out, from * classes));
+      } else {
+        Parallel.forRange(
+            b,
+            (from, to) -> {
+              for (int i = from; i < to; i++) {
+                model.predictInto(x, i * in, out, i * classes);
+              }
+            });
+      }
       for (int i = 0; i < b; i++) {
         loss += crossEntropy(y, i * classes, classes, labels[i], probabilities);
         int predicted = Metrics.argmax(y, i, classes);

@@ -3,6 +3,7 @@ package dev.jconv.train;
 import dev.jconv.Layer;
 import dev.jconv.Model;
 import dev.jconv.Param;
+import dev.jconv.kernels.Blas;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,6 +95,9 @@ final class StepGuard {
   }
 
   private static int firstNonFinite(float[] a, int from, int to) {
+    if (Blas.allFinite(a, from, to)) {
+      return -1; // the usual case, vectorized; the loop below only finds where
+    }
     for (int i = from; i < to; i++) {
       // x - x is 0 for finite x and NaN for NaN and the infinities: one test, no branches on kind.
       if (a[i] - a[i] != 0) {

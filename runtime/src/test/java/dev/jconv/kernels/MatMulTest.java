@@ -110,6 +110,98 @@ class MatMulTest {
     assertEquals(dx0[0], dx[0], "dX before its offset is untouched");
   }
 
+  /**
+   * {@code weightRows} overwrites exactly its rows with X^T dY over every example, on both paths,
+   * and rows split anywhere give the same bits as one call.
+   */
+  @Test
+  void weightRowsOverwriteTheirRowsAndSplitExactly() {
+    Random r = new Random(4);
+    for (int trial = 0; trial < 40; trial++) {
+      int n = SIZES[r.nextInt(SIZES.length - 1)];
+      int in = SIZES[r.nextInt(SIZES.length)];
+      int out = SIZES[r.nextInt(SIZES.length)];
+      MatMul.Dims d = new MatMul.Dims(n, in, out, in + r.nextInt(3), out + r.nextInt(3));
+      float[] x = Naive.random(r, 2 + n * d.ldx());
+      float[] dy = Naive.random(r, 5 + n * d.ldy());
+      int k0 = r.nextInt(in + 1);
+      int k1 = k0 + r.nextInt(in - k0 + 1);
+      for (boolean simd : new boolean[] {true, false}) {
+        String what = d + " rows [" + k0 + ", " + k1 + ") simd " + simd;
+        float[] dw = Naive.random(r, 1 + in * out);
+        float[] before = dw.clone();
+        rows(simd, d, k0, k1, x, dy, dw);
+        for (int q = 0; q < in; q++) {
+          double[] ref = new double[out];
+          for (int j = 0; j < out; j++) {
+            if (q < k0 || q >= k1) {
+              assertEquals(before[1 + q * out + j], dw[1 + q * out + j], "untouched " + what);
+              continue;
+            }
+            for (int i = 0; i < n; i++) {
+              ref[j] += (double) x[2 + i * d.ldx() + q] * dy[5 + i * d.ldy() + j];
+            }
+          }
+          if (q >= k0 && q < k1) {
+            assertTrue(Naive.relError(dw, 1 + q * out, ref) < TOL, "dW " + what);
+          }
+        }
+        assertEquals(before[0], dw[0], "before the offset " + what);
+        // The same rows in two calls split at a random row: the same bits.
+        float[] split = Naive.random(r, dw.length);
+        int mid = k0 + r.nextInt(k1 - k0 + 1);
+        rows(simd, d, k0, mid, x, dy, split);
+        rows(simd, d, mid, k1, x, dy, split);
+        for (int i = 1 + k0 * out; i < 1 + k1 * out; i++) {
+          assertEquals(dw[i], split[i], "split at " + mid + ": " + what);
+        }
+      }
+    }
+  }
+
+  private static void rows(
+      boolean simd, MatMul.Dims d, int k0, int k1, float[] x, float[] dy, float[] dw) {
+    if (simd) {
+      VectorMatMul.weightRows(d, k0, k1, x, 2, dy, 5, dw, 1, false);
+    } else {
+      ScalarMatMul.weightColumns(d, k0, k1, x, 2, dy, 5, dw, 1, 0, false);
+    }
+  }
+
+  /** The blocked dX is the same, bit for bit, as one example at a time. */
+  @Test
+  void blockedInputGradientEqualsOneExampleAtATime() {
+    Random r = new Random(5);
+    for (int trial = 0; trial < 30; trial++) {
+      int n = 1 + r.nextInt(11);
+      int in = SIZES[r.nextInt(SIZES.length)];
+      int out = SIZES[r.nextInt(SIZES.length)];
+      MatMul.Dims d = new MatMul.Dims(n, in, out, in + r.nextInt(3), out + r.nextInt(3));
+      MatMul.Dims one = new MatMul.Dims(1, in, out, d.ldx(), d.ldy());
+      float[] w = Naive.random(r, 1 + in * out);
+      float[] dy = Naive.random(r, 5 + n * d.ldy());
+      float[] dx = Naive.random(r, 2 + n * d.ldx());
+      float[] each = dx.clone();
+      VectorMatMul.backwardInput(d, dy, 5, w, 1, dx, 2);
+      for (int i = 0; i < n; i++) {
+        VectorMatMul.backwardInput(one, dy, 5 + i * d.ldy(), w, 1, each, 2 + i * d.ldx());
+      }
+      for (int i = 0; i < dx.length; i++) {
+        assertEquals(each[i], dx[i], d + " at " + i);
+      }
+    }
+  }
+
+  @Test
+  void weightRowsChecksItsRows() {
+    MatMul.Dims d = MatMul.Dims.dense(2, 5, 3);
+    float[] a = new float[20];
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> MatMul.weightRows(d, 3, 6, a, 0, a, 0, a, 0));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> MatMul.weightRows(d, 3, 2, a, 0, a, 0, a, 0));
+  }
+
   @Test
   void biasGradientSumsTheColumns() {
     Random r = new Random(3);

@@ -8,24 +8,33 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The phases of a training pass and the dispatcher that runs them on the workers: phase 0 is the
- * loss, {@code 1 + 2s} the forward of segment {@code s} and {@code 2 + 2s} its backward. {@code
- * run(phase, n)} sets the model's phase field and hands the one {@code ChunkBody} the model made at
- * construction ({@code passBody}, a reference to {@code passChunk}) to {@code Parallel}, so no
- * parallel region allocates. The switch is cut into methods of {@link Sequences#PART} phases.
+ * loss (each chunk first clears its gradient array), {@code 1 + 3s} the forward of segment {@code
+ * s}, {@code 2 + 3s} its backward and {@code 3 + 3s} the kernel gradients of its Dense layers over
+ * the whole batch, split by kernel rows ({@code weights<s>}; a segment without Dense has none).
+ * {@code run(phase, n)} sets the model's phase field and hands the one {@code ChunkBody} the model
+ * made at construction ({@code passBody}, a reference to {@code passChunk}) to {@code Parallel}, so
+ * no parallel region allocates. The switch is cut into methods of {@link Sequences#PART} phases.
  */
 final class PassDispatch {
   private static final ClassName PARALLEL = ClassName.get("dev.jconv.parallel", "Parallel");
 
   private int segments;
+  private final java.util.Set<Integer> withWeights = new java.util.HashSet<>();
 
   /** How many parallel segments there are so far. */
   int segments() {
     return segments;
   }
 
-  /** Registers parallel segment {@code s}, the next one. */
-  void addSegment(int s) {
+  /**
+   * Registers parallel segment {@code s}, the next one; {@code weights}: it has a phase of batch
+   * kernel gradients.
+   */
+  void addSegment(int s, boolean weights) {
     segments = s + 1;
+    if (weights) {
+      withWeights.add(s);
+    }
   }
 
   int lossPhase() {
@@ -33,11 +42,15 @@ final class PassDispatch {
   }
 
   int forwardPhase(int s) {
-    return 1 + 2 * s;
+    return 1 + 3 * s;
   }
 
   int backwardPhase(int s) {
-    return 2 + 2 * s;
+    return 2 + 3 * s;
+  }
+
+  int weightsPhase(int s) {
+    return 3 + 3 * s;
   }
 
   /** {@code run}, {@code passChunk} and its switch methods. */
@@ -52,7 +65,7 @@ final class PassDispatch {
             .addStatement("passPhase = phase")
             .addStatement("$T.forChunks(n, passBody)", PARALLEL)
             .build());
-    int phases = 1 + 2 * segments;
+    int phases = 1 + 3 * segments;
     int parts = (phases + Sequences.PART - 1) / Sequences.PART;
     MethodSpec.Builder chunk =
         MethodSpec.methodBuilder("passChunk")
@@ -91,11 +104,14 @@ final class PassDispatch {
     for (int p = lo; p < hi; p++) {
       m.addCode("case $L:\n$>", p);
       if (p == 0) {
+        m.addStatement("passSums.clear(chunkGrads(chunk))");
         m.addStatement("lossChunk(from, to)");
-      } else if (p % 2 == 1) {
-        m.addStatement("forwardTrain$L(from, to)", (p - 1) / 2);
-      } else {
-        m.addStatement("backward$L(trainGrads[chunk], from, to)", (p - 2) / 2);
+      } else if (p % 3 == 1) {
+        m.addStatement("forwardTrain$L(from, to)", (p - 1) / 3);
+      } else if (p % 3 == 2) {
+        m.addStatement("backward$L(chunkGrads(chunk), from, to)", (p - 2) / 3);
+      } else if (withWeights.contains((p - 3) / 3)) {
+        m.addStatement("weights$L(from, to)", (p - 3) / 3);
       }
       m.addStatement("break$<");
     }

@@ -138,8 +138,9 @@ final class TrainingEntryPoints {
         .addStatement("trainStats = new float[STATS]")
         .addStatement("trainAux = new float[AUX]")
         .endControlFlow()
-        .beginControlFlow("if (trainGrads == null || trainGrads.length != chunks)")
-        .addStatement("trainGrads = new float[chunks][PARAM_COUNT]")
+        // Chunk 0 accumulates into the caller's array; the others have their own.
+        .beginControlFlow("if (trainGrads == null || trainGrads.length != chunks - 1)")
+        .addStatement("trainGrads = new float[chunks - 1][PARAM_COUNT]")
         .endControlFlow()
         .build();
   }

@@ -2,6 +2,7 @@ package dev.jconv.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.jconv.processor.emit.Buffer;
@@ -12,7 +13,9 @@ import dev.jconv.processor.kind.LayerKind;
 import dev.jconv.processor.kind.LayerKind.Softmax;
 import dev.jconv.processor.kind.LayerKind.Training;
 import dev.jconv.processor.model.Graph;
+import dev.jconv.processor.model.LayerSpec;
 import dev.jconv.processor.model.Node;
+import dev.jconv.processor.model.ParamKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +29,16 @@ import javax.lang.model.element.Modifier;
  * runs layer-major (each layer over every example of the chunk, or over all of them at once where a
  * kind has a block kernel, as Dense has), so a layer's weights stay in cache. Every layer has its
  * own forward and backward method, called in an order that can be cut; the backward gets the
- * chunk's gradient array (null would skip its parameter gradients). Parallel regions go through one
- * {@code ChunkBody} made at construction that switches on a phase field, so a warm step allocates
- * nothing. See {@link PassDispatch} for the phases.
+ * chunk's gradient array (null would skip its parameter gradients). Chunk 0 accumulates straight
+ * into the caller's array, the other chunks into arrays of their own that are added to it at the
+ * end, over the ranges the chunks write ({@code ChunkSums}). Dense layers are the exception: their
+ * backward over a chunk computes only the input gradient, and after the segment's backward one more
+ * phase computes their kernel and bias gradients over the whole batch, split over the threads by
+ * kernel rows and written straight into the caller's array, so the largest gradients are neither
+ * copied per chunk nor reduced, and each kernel row is summed over the examples in the same order
+ * whatever the thread count. Parallel regions go through one {@code ChunkBody} made at construction
+ * that switches on a phase field, so a warm step allocates nothing. See {@link PassDispatch} for
+ * the phases.
  */
 final class TrainingWriter {
   private final Graph graph;
@@ -94,6 +104,18 @@ final class TrainingWriter {
     List<CodeBlock> forward = new ArrayList<>();
     List<CodeBlock> backward = new ArrayList<>();
     PassDispatch dispatch = new PassDispatch();
+    model.addField(
+        FieldSpec.builder(float[].class, "passGrads", Modifier.PRIVATE)
+            .addJavadoc(
+                "The caller's gradient array during a pass: chunk 0's and the batch Dense"
+                    + " kernels'.\n")
+            .build());
+    model.addField(
+        FieldSpec.builder(CHUNK_SUMS, "passSums", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("The gradient ranges that each chunk accumulates in its own array.\n")
+            .initializer("new $T($L)", CHUNK_SUMS, chunkRanges())
+            .build());
+    model.addMethod(chunkGrads());
     for (List<Node> segment : segments) {
       if (isBatchNorm(segment)) {
         Node bn = segment.get(0);
@@ -103,8 +125,18 @@ final class TrainingWriter {
         continue;
       }
       int s = dispatch.segments();
-      dispatch.addSegment(s);
+      List<Node> dense = segment.stream().filter(TrainingWriter::batchWeights).toList();
+      dispatch.addSegment(s, !dense.isEmpty());
       forward.add(CodeBlock.of("run($L, n)", dispatch.forwardPhase(s)));
+      if (!dense.isEmpty()) {
+        // After the segment's backward (inserted before it below); it also zeroes frozen kernels.
+        backward.add(0, CodeBlock.of("run($L, $L)", dispatch.weightsPhase(s), SPLIT));
+        model.addMethods(segmentWeights(s, dense));
+        for (Node node : dense) {
+          model.addField(gradRows(node));
+          model.addMethod(layerWeights(node));
+        }
+      }
       backward.add(
           0,
           freeze.ifRuns(
@@ -149,9 +181,6 @@ final class TrainingWriter {
             .addParameter(long.class, "seed")
             .addStatement("ensureCapacity(n)")
             .addStatement("$L", freeze.readFlags("inputGrads"))
-            .beginControlFlow("for (float[] g : trainGrads)")
-            .addStatement("$T.fill(g, 0f)", java.util.Arrays.class)
-            .endControlFlow()
             .beginControlFlow("if (inputGrads != null)")
             .addStatement("$T.fill(inputGrads, 0, n * $L, 0f)", java.util.Arrays.class, inputSize)
             .endControlFlow()
@@ -161,6 +190,7 @@ final class TrainingWriter {
             .addStatement("passWeights = sampleWeights")
             .addStatement("passN = n")
             .addStatement("passInputGrads = inputGrads")
+            .addStatement("passGrads = grads")
             .addStatement("passSeed = seed")
             .beginControlFlow("try")
             .addStatement("forwardPass(n)");
@@ -169,6 +199,7 @@ final class TrainingWriter {
     }
     pass.addStatement("run($L, n)", lossPhase)
         .addStatement("backwardPass(n)")
+        .addStatement("passSums.sum(grads, trainGrads, trainGrads.length)")
         .nextControlFlow("finally")
         .addComment("The model keeps no reference to the caller's arrays.")
         .addStatement("passX = null")
@@ -176,12 +207,7 @@ final class TrainingWriter {
         .addStatement("passTargets = null")
         .addStatement("passWeights = null")
         .addStatement("passInputGrads = null")
-        .endControlFlow()
-        .addStatement("$T.arraycopy(trainGrads[0], 0, grads, 0, PARAM_COUNT)", System.class)
-        .beginControlFlow("for (int t = 1; t < trainGrads.length; t++)")
-        .beginControlFlow("for (int i = 0; i < PARAM_COUNT; i++)")
-        .addStatement("grads[i] += trainGrads[t][i]")
-        .endControlFlow()
+        .addStatement("passGrads = null")
         .endControlFlow()
         .addStatement("double total = 0")
         .beginControlFlow("for (int e = 0; e < n; e++)")
@@ -287,10 +313,10 @@ final class TrainingWriter {
     List<CodeBlock> calls = new ArrayList<>();
     for (int i = segment.size() - 1; i >= 0; i--) {
       Node node = segment.get(i);
+      // A Dense layer's parameter gradients come later, over the whole batch (weights<s>).
+      CodeBlock g = batchWeights(node) ? CodeBlock.of("null") : freeze.grads(node, "g");
       calls.add(
-          freeze.ifRuns(
-              freeze.index(node),
-              CodeBlock.of("$NBack($L, from, to)", node.name(), freeze.grads(node, "g"))));
+          freeze.ifRuns(freeze.index(node), CodeBlock.of("$NBack($L, from, to)", node.name(), g)));
     }
     return Sequences.of(
         () ->
@@ -440,7 +466,7 @@ final class TrainingWriter {
         .beginControlFlow("if ($L)", freeze.frozen(node))
         .addStatement("Scalar.$NBackwardFrozen(weights, null, $L)", node.name(), args)
         .nextControlFlow("else")
-        .addStatement("Scalar.$NBackward(weights, trainGrads[0], $L)", node.name(), args)
+        .addStatement("Scalar.$NBackward(weights, passGrads, $L)", node.name(), args)
         .endControlFlow()
         .build();
   }
@@ -513,5 +539,171 @@ final class TrainingWriter {
         .build();
   }
 
+  /** Whether {@code node}'s parameter gradients are computed over the whole batch at once. */
+  static boolean batchWeights(Node node) {
+    return node.spec() instanceof LayerSpec.Dense && training(node) != Training.BATCH;
+  }
+
+  /** The bounds of the gradient ranges that chunks accumulate: all but the batch Dense layers'. */
+  private CodeBlock chunkRanges() {
+    List<int[]> direct = new ArrayList<>();
+    for (Node node : graph.nodes()) {
+      if (batchWeights(node)) {
+        for (ParamKind kind : List.of(ParamKind.KERNEL, ParamKind.BIAS)) {
+          if (node.params().stream().anyMatch(p -> p.kind() == kind)) {
+            var off = layout.param(node, kind);
+            direct.add(new int[] {off.value(), off.value() + off.size()});
+          }
+        }
+      }
+    }
+    direct.sort((a, b) -> Integer.compare(a[0], b[0]));
+    List<String> bounds = new ArrayList<>();
+    int at = 0;
+    for (int[] d : direct) {
+      if (d[0] > at) {
+        bounds.add(at + ", " + d[0]);
+      }
+      at = Math.max(at, d[1]);
+    }
+    if (at < layout.paramCount()) {
+      bounds.add(at + ", " + layout.paramCount());
+    }
+    return CodeBlock.of("$L", String.join(", ", bounds));
+  }
+
+  private static MethodSpec chunkGrads() {
+    return MethodSpec.methodBuilder("chunkGrads")
+        .addJavadoc(
+            "The gradient array of chunk {@code chunk}: the caller's for chunk 0, else its own.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(float[].class)
+        .addParameter(int.class, "chunk")
+        .addStatement("return chunk == 0 ? passGrads : trainGrads[chunk - 1]")
+        .build();
+  }
+
+  private static int inputs(Node node) {
+    return Math.toIntExact(node.inputShapes().get(0).size());
+  }
+
+  /**
+   * The range the weights phase splits over the threads: each chunk's share of it is its share of
+   * every Dense kernel's rows.
+   */
+  private static final int SPLIT = 1 << 20;
+
+  /** {@code FC1_GRAD_ROWS}: the dimensions of a Dense layer's batch kernel gradient. */
+  private FieldSpec gradRows(Node node) {
+    String in = node.inputs().get(0);
+    return FieldSpec.builder(
+            MATMUL_ROWS, gradRowsName(node), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(
+            "new $T($L, $L, $L, WORKSPACE)",
+            MATMUL_ROWS,
+            inputs(node),
+            node.output().size(),
+            in.equals(Node.INPUT) ? CodeBlock.of("$L", inputSize) : CodeBlock.of("WORKSPACE"))
+        .build();
+  }
+
+  private String gradRowsName(Node node) {
+    return methods.site(node, new ArrayList<>()).constant("GRAD_ROWS");
+  }
+
+  /**
+   * {@code weights3(from, to)}: the share {@code [from, to)} of {@link #SPLIT} of the kernel rows
+   * of each of segment 3's Dense layers.
+   */
+  private List<MethodSpec> segmentWeights(int s, List<Node> dense) {
+    List<CodeBlock> calls = new ArrayList<>();
+    for (Node node : dense) {
+      calls.add(CodeBlock.of("$NWeights(from, to)", node.name()));
+    }
+    return Sequences.of(
+        () ->
+            MethodSpec.methodBuilder("weights" + s)
+                .addJavadoc(
+                    "The share {@code [from, to)} of $L of the kernel rows of each Dense layer of"
+                        + " segment $L: their gradients over the whole batch.\n",
+                    SPLIT,
+                    s)
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to"),
+        "from, to",
+        calls);
+  }
+
+  /**
+   * {@code fc1Weights(from, to)}: the share {@code [from, to)} of {@link #SPLIT} of the layer's
+   * kernel gradient rows over the batch, into the caller's array, and the bias gradient with row 0;
+   * zeros while the layer is frozen.
+   */
+  private MethodSpec layerWeights(Node node) {
+    int units = Math.toIntExact(node.output().size());
+    var kernel = layout.param(node, ParamKind.KERNEL);
+    boolean bias = node.params().stream().anyMatch(p -> p.kind() == ParamKind.BIAS);
+    String in = node.inputs().get(0);
+    CodeBlock x =
+        in.equals(Node.INPUT)
+            ? CodeBlock.of("passX, 0")
+            : CodeBlock.of("trainA, $L", layout.out(byName.get(in)));
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(node.name() + "Weights")
+            .addJavadoc(
+                "The share {@code [from, to)} of $L of $L's kernel gradient rows over the batch,"
+                    + " and its bias gradient with row 0; zeros while it is frozen.\n",
+                SPLIT,
+                node.name())
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(int.class, "from")
+            .addParameter(int.class, "to")
+            .addStatement("int k0 = (int) ((long) from * $L / $L)", inputs(node), SPLIT)
+            .addStatement("int k1 = (int) ((long) to * $L / $L)", inputs(node), SPLIT)
+            .beginControlFlow("if (k0 >= k1)")
+            .addStatement("return")
+            .endControlFlow()
+            .beginControlFlow("if (passTrainable[$L])", freeze.index(node))
+            .addStatement("$T.Dims dims = $N.rows(passN)", MATMUL, gradRowsName(node))
+            .addStatement(
+                "$T.weightRows(dims, k0, k1, $L, trainD, $L, passGrads, $L)",
+                MATMUL,
+                x,
+                layout.out(node),
+                kernel);
+    if (bias) {
+      m.beginControlFlow("if (k0 == 0)")
+          .addStatement(
+              "$T.biasInto(dims, trainD, $L, passGrads, $L)",
+              MATMUL,
+              layout.out(node),
+              layout.param(node, ParamKind.BIAS))
+          .endControlFlow();
+    }
+    m.nextControlFlow("else")
+        .addStatement(
+            "$T.fill(passGrads, $L + k0 * $L, $L + k1 * $L, 0f)",
+            java.util.Arrays.class,
+            kernel,
+            units,
+            kernel,
+            units);
+    if (bias) {
+      m.beginControlFlow("if (k0 == 0)")
+          .addStatement(
+              "$T.fill(passGrads, $L, $L + $L, 0f)",
+              java.util.Arrays.class,
+              layout.param(node, ParamKind.BIAS),
+              layout.param(node, ParamKind.BIAS),
+              units)
+          .endControlFlow();
+    }
+    return m.endControlFlow().build();
+  }
+
+  private static final ClassName MATMUL = ClassName.get("dev.jconv.kernels", "MatMul");
+  private static final ClassName MATMUL_ROWS = MATMUL.nestedClass("Rows");
+  private static final ClassName CHUNK_SUMS = ClassName.get("dev.jconv.parallel", "ChunkSums");
   private static final ClassName LOSSES = ClassName.get("dev.jconv.kernels", "Losses");
 }

@@ -77,8 +77,15 @@ final class LayerShares {
       }
       Runnable forward = k::forward;
       Runnable backward = k::backward;
-      double[][] s =
-          Rounds.interleaved(List.of(forward, backward), null, rounds, roundNanos, roundNanos);
+      // Thread CPU time, rounds alternating: on a shared machine wall-clock rounds also count the
+      // time this thread waited for a core; on an idle one the two agree.
+      ForwardProfile.cpuRound(forward, roundNanos);
+      ForwardProfile.cpuRound(backward, roundNanos);
+      double[][] s = new double[2][rounds];
+      for (int r = 0; r < rounds; r++) {
+        s[0][r] = ForwardProfile.cpuRound(forward, roundNanos);
+        s[1][r] = ForwardProfile.cpuRound(backward, roundNanos);
+      }
       return new Share(
           layer.name(),
           shape,

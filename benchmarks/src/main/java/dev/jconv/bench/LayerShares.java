@@ -6,6 +6,7 @@ import dev.jconv.Param;
 import dev.jconv.kernels.VectorSupport;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -28,18 +29,14 @@ final class LayerShares {
   private static final Class<?>[] FORWARD = {
     float[].class, float[].class, int.class, float[].class, int.class
   };
-  private static final Class<?>[] BACKWARD = {
-    float[].class,
-    float[].class,
-    float[].class,
-    int.class,
-    float[].class,
-    int.class,
-    float[].class,
-    int.class,
-    float[].class,
-    int.class
-  };
+
+  /**
+   * The arrays a generated {@code <layer>Backward} takes, in order: weights, weight gradients, the
+   * layer's input, the input gradient, the activations, the deltas and (since the layer-major
+   * training pass) the per-step auxiliary array that {@code <layer>Prepare(w, t)} fills. Its int
+   * parameters are the offsets that follow each array; they are all 0 here.
+   */
+  static final List<String> BACKWARD_ARRAYS = List.of("w", "g", "x", "dx", "a", "d", "t");
 
   /** One layer's figures; {@code note} says why a time is missing (NaN). */
   record Share(
@@ -73,27 +70,22 @@ final class LayerShares {
       Model model, Layer layer, String shape, long flops, int rounds, long roundNanos) {
     boolean first = layer.inputs().equals(List.of("input"));
     long backwardFlops = first ? flops : 2 * flops;
-    String path = VectorSupport.enabled() ? "Simd" : "Scalar";
     try {
-      Class<?> simd = nested(model.getClass(), path);
-      Class<?> scalar = nested(model.getClass(), "Scalar");
-      Method fwd = method(simd, layer.name() + "Forward", FORWARD);
-      Method bwd = method(simd, layer.name() + "Backward", BACKWARD);
-      String kernels = path + " forward, " + path + " backward";
-      if (bwd == null) {
-        bwd = method(scalar, layer.name() + "Backward", BACKWARD);
-        kernels = path + " forward, Scalar backward";
+      Kernels k = Kernels.find(model, layer, first);
+      if (k.missing != null) {
+        return unavailable(layer, shape, flops, backwardFlops, k.missing);
       }
-      if (fwd == null || bwd == null) {
-        return unavailable(layer, shape, flops, backwardFlops, "no per-layer kernel of that form");
+      Runnable forward = k::forward;
+      Runnable backward = k::backward;
+      // Thread CPU time, rounds alternating: on a shared machine wall-clock rounds also count the
+      // time this thread waited for a core; on an idle one the two agree.
+      ForwardProfile.cpuRound(forward, roundNanos);
+      ForwardProfile.cpuRound(backward, roundNanos);
+      double[][] s = new double[2][rounds];
+      for (int r = 0; r < rounds; r++) {
+        s[0][r] = ForwardProfile.cpuRound(forward, roundNanos);
+        s[1][r] = ForwardProfile.cpuRound(backward, roundNanos);
       }
-      Buffers b = new Buffers(model, workspace(model.getClass()), first);
-      MethodHandle f = MethodHandles.lookup().unreflect(fwd);
-      MethodHandle g = MethodHandles.lookup().unreflect(bwd);
-      Runnable forward = () -> call(f, b.w, b.x, b.a);
-      Runnable backward = () -> call(g, b);
-      double[][] s =
-          Rounds.interleaved(List.of(forward, backward), null, rounds, roundNanos, roundNanos);
       return new Share(
           layer.name(),
           shape,
@@ -101,7 +93,7 @@ final class LayerShares {
           Rounds.median(s[0]),
           backwardFlops,
           Rounds.median(s[1]),
-          kernels,
+          k.description,
           "");
     } catch (ReflectiveOperationException | RuntimeException e) {
       return unavailable(layer, shape, flops, backwardFlops, e.toString());
@@ -138,7 +130,7 @@ final class LayerShares {
     return Class.forName(outer.getName() + "$" + name, true, outer.getClassLoader());
   }
 
-  private static Method method(Class<?> owner, String name, Class<?>[] types) {
+  private static Method method(Class<?> owner, String name, Class<?>... types) {
     try {
       Method m = owner.getDeclaredMethod(name, types);
       m.setAccessible(true);
@@ -148,25 +140,147 @@ final class LayerShares {
     }
   }
 
-  private static int workspace(Class<?> model) throws ReflectiveOperationException {
-    Field f = model.getDeclaredField("WORKSPACE");
-    f.setAccessible(true);
-    return f.getInt(null);
+  /** The only method of {@code owner} named {@code name}, or null (none, or overloaded). */
+  private static Method only(Class<?> owner, String name) {
+    Method found = null;
+    for (Method m : owner.getDeclaredMethods()) {
+      if (m.getName().equals(name)) {
+        if (found != null) {
+          return null;
+        }
+        found = m;
+      }
+    }
+    if (found != null) {
+      found.setAccessible(true);
+    }
+    return found;
   }
 
-  private static void call(MethodHandle forward, float[] w, float[] x, float[] a) {
+  private static int staticInt(Class<?> model, String name, int otherwise)
+      throws ReflectiveOperationException {
     try {
-      forward.invokeExact(w, x, 0, a, 0);
-    } catch (Throwable t) {
-      throw new IllegalStateException(t);
+      Field f = model.getDeclaredField(name);
+      f.setAccessible(true);
+      return f.getInt(null);
+    } catch (NoSuchFieldException e) {
+      return otherwise;
     }
   }
 
-  private static void call(MethodHandle backward, Buffers b) {
-    try {
-      backward.invokeExact(b.w, b.g, b.x, 0, b.dx, 0, b.a, 0, b.d, 0);
-    } catch (Throwable t) {
-      throw new IllegalStateException(t);
+  /**
+   * One layer's forward and backward kernels bound to workspace-sized buffers; {@code missing} says
+   * why they could not be found (null: found). The backward is bound by its parameter types (see
+   * {@link #BACKWARD_ARRAYS}), so that a new trailing array or offset does not lose the row
+   * silently: a form it cannot bind is reported by name.
+   */
+  static final class Kernels {
+    final String missing;
+    final String description;
+    private final MethodHandle forward;
+    private final MethodHandle backward;
+    private final Buffers buffers;
+
+    private Kernels(
+        String missing, String description, MethodHandle f, MethodHandle b, Buffers buffers) {
+      this.missing = missing;
+      this.description = description;
+      this.forward = f;
+      this.backward = b;
+      this.buffers = buffers;
+    }
+
+    /** The weight gradients the backward adds to. */
+    float[] gradients() {
+      return buffers.g;
+    }
+
+    static Kernels find(Model model, Layer layer, boolean first)
+        throws ReflectiveOperationException {
+      String path = VectorSupport.enabled() ? "Simd" : "Scalar";
+      Class<?> kernels = nested(model.getClass(), path);
+      Method fwd = method(kernels, layer.name() + "Forward", FORWARD);
+      Method bwd = only(kernels, layer.name() + "Backward");
+      String description = path + " forward, " + path + " backward";
+      if (bwd == null) {
+        bwd = only(nested(model.getClass(), "Scalar"), layer.name() + "Backward");
+        description = path + " forward, Scalar backward";
+      }
+      if (fwd == null) {
+        return missing(path + "." + layer.name() + "Forward(float[], float[], int, float[], int)");
+      }
+      if (bwd == null) {
+        return missing("one " + layer.name() + "Backward method in " + path + " or Scalar");
+      }
+      Buffers b = new Buffers(model, staticInt(model.getClass(), "WORKSPACE", 0), first);
+      int aux = staticInt(model.getClass(), "AUX", 0);
+      float[] t = new float[Math.max(1, aux)];
+      Method prepare =
+          method(bwd.getDeclaringClass(), layer.name() + "Prepare", FORWARD[0], FORWARD[0]);
+      if (prepare != null) {
+        prepare.invoke(null, b.w, t);
+      }
+      Object[] args = backwardArguments(bwd, b, t);
+      if (args == null) {
+        return missing(
+            bwd.getDeclaringClass().getSimpleName()
+                + "."
+                + layer.name()
+                + "Backward"
+                + Arrays.toString(bwd.getParameterTypes())
+                + " does not take the arrays "
+                + BACKWARD_ARRAYS
+                + " in order, each but g and t followed by an int offset");
+      }
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle f =
+          MethodHandles.insertArguments(lookup.unreflect(fwd), 0, b.w, b.x, 0, b.a, 0)
+              .asType(MethodType.methodType(void.class));
+      MethodHandle g =
+          MethodHandles.insertArguments(lookup.unreflect(bwd), 0, args)
+              .asType(MethodType.methodType(void.class));
+      return new Kernels(null, description, f, g, b);
+    }
+
+    private static Kernels missing(String what) {
+      return new Kernels("no per-layer kernel " + what, "", null, null, null);
+    }
+
+    /**
+     * The arguments for {@code bwd}: float arrays in the order of {@link #BACKWARD_ARRAYS} (the
+     * last, {@code t}, optional), every int 0; null when the types do not fit that form.
+     */
+    static Object[] backwardArguments(Method bwd, Buffers b, float[] t) {
+      Class<?>[] types = bwd.getParameterTypes();
+      Object[] arrays = {b.w, b.g, b.x, b.dx, b.a, b.d, t};
+      Object[] args = new Object[types.length];
+      int array = 0;
+      for (int i = 0; i < types.length; i++) {
+        if (types[i] == float[].class && array < arrays.length) {
+          args[i] = arrays[array++];
+        } else if (types[i] == int.class && i > 0 && types[i - 1] == float[].class) {
+          args[i] = 0;
+        } else {
+          return null;
+        }
+      }
+      return array >= arrays.length - 1 ? args : null;
+    }
+
+    void forward() {
+      try {
+        forward.invokeExact();
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    void backward() {
+      try {
+        backward.invokeExact();
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -174,7 +288,7 @@ final class LayerShares {
    * Workspace-sized arrays the per-layer kernels read and write at their compiled-in offsets: the
    * layer's input at offset 0 of {@code x}, activations and deltas in {@code a} and {@code d}.
    */
-  private static final class Buffers {
+  static final class Buffers {
     final float[] w;
     final float[] g;
     final float[] x;

@@ -11,7 +11,15 @@ final class Options {
   int batch = 64;
   int rounds = 7;
   long roundMillis = 300;
-  long warmMillis = 2000;
+
+  /**
+   * Warm-up per network and engine, split over latency, batch and training calls: jconv compiles
+   * one set of kernels per layer, and a kernel still interpreted or in C1 boxes its vectors (100x
+   * slower); ResNet-20's batch inference took about 8 CPU-seconds to reach its steady speed
+   * (benchmarks/INFERENCE.md), more than the 2 s this was.
+   */
+  long warmMillis = 9000;
+
   Path out;
   Path ceiling;
   String label = "java" + Runtime.version().feature();

@@ -198,7 +198,9 @@ public final class SideBySide {
   private void layers(String net, Model model) {
     long round = Math.max(1, options.roundMillis / 3) * 1_000_000;
     double top = ceiling.gflops(1);
-    results.say("  large convolutions alone, 1 thread (share of the 1-thread FMA ceiling):");
+    results.say(
+        "  large convolutions alone, 1 thread, thread CPU time (share of the 1-thread FMA"
+            + " ceiling):");
     for (LayerShares.Share s : LayerShares.measure(model, Math.max(3, options.rounds), round)) {
       if (!s.note().isEmpty()) {
         results.say("    " + s.layer() + ": unavailable: " + s.note());

@@ -47,8 +47,11 @@ final class BlockInference {
                 "blockWorkspaces",
                 Modifier.PRIVATE,
                 Modifier.FINAL)
-            .addJavadoc("One block workspace per thread, made on its first batched inference.\n")
-            .initializer("$T.withInitial(() -> new float[BLOCK * WORKSPACE])", ThreadLocal.class)
+            .addJavadoc(
+                "One block workspace per thread, made on its first batched inference: {@code"
+                    + " BLOCK} examples' workspaces and one for the layers before the block layers.\n")
+            .initializer(
+                "$T.withInitial(() -> new float[(BLOCK + 1) * WORKSPACE])", ThreadLocal.class)
             .build());
     model.addMethod(
         MethodSpec.methodBuilder("predictBlock")
@@ -66,7 +69,8 @@ final class BlockInference {
             .addStatement("float[] a = blockWorkspaces.get()")
             .beginControlFlow("for (int b = 0; b < n; b += BLOCK)")
             .addStatement("int rows = Math.min(BLOCK, n - b)")
-            .addStatement("Simd.forwardRows(weights, x, xo + b * $L, a, rows)", in)
+            .addStatement(
+                "Simd.forwardRows(weights, x, xo + b * $L, a, rows, BLOCK * WORKSPACE)", in)
             .beginControlFlow("for (int r = 0; r < rows; r++)")
             .addStatement(
                 "$T.arraycopy(a, r * WORKSPACE + OUTPUT_OFFSET, y, yo + (b + r) * $L, $L)",

@@ -109,10 +109,13 @@ final class KernelsWriter {
   }
 
   /**
-   * {@code forwardRows(w, x, xo, a, rows)}: inference on a block of examples ({@code x} {@code IN}
-   * floats apart, workspaces {@code WORKSPACE} apart in {@code a}): the layers before the first
-   * block layer example by example ({@code forwardHead}, cache-friendly for convolutions), then the
-   * rest layer by layer over the block, so each Dense weight is read once per block.
+   * {@code forwardRows(w, x, xo, a, rows, ho)}: inference on a block of examples ({@code x} {@code
+   * IN} floats apart, workspaces {@code WORKSPACE} apart in {@code a}): the layers before the first
+   * block layer example by example ({@code forwardHead}) in the one workspace at {@code a[ho...]},
+   * which stays in cache, with the head outputs the block layers read copied to the example's
+   * workspace; then the rest layer by layer over the block, so each Dense weight is read once per
+   * block. (Running the head in each example's own workspace cycled a block of them, megabytes,
+   * through the caches: 1.7x slower for the seed network.)
    */
   private static List<MethodSpec> forwardRows(Graph graph, Layout layout, LayerMethods methods) {
     int first = firstRows(graph, methods);
@@ -120,20 +123,29 @@ final class KernelsWriter {
     Map<String, Node> byName = new HashMap<>();
     List<CodeBlock> head = new ArrayList<>();
     List<CodeBlock> tail = new ArrayList<>();
+    Map<String, Node> carried = new LinkedHashMap<>();
     for (int i = 0; i < graph.nodes().size(); i++) {
       Node node = graph.nodes().get(i);
       if (i < first) {
         head.add(CodeBlock.of("$NForward($L, a, ao)", node.name(), args(node, layout, byName, "")));
-      } else if (methods.hasForwardRows(node)) {
-        tail.add(
-            CodeBlock.of(
-                "$NForwardRows($L, a, 0, rows)", node.name(), args(node, layout, byName, "0")));
       } else {
-        tail.add(
-            CodeBlock.of(
-                "for (int r = 0; r < rows; r++) $NForward($L, a, r * WORKSPACE)",
-                node.name(),
-                args(node, layout, byName, "r")));
+        for (String input : node.inputs()) {
+          Node from = byName.get(input);
+          if (from != null && graph.nodes().indexOf(from) < first) {
+            carried.put(input, from);
+          }
+        }
+        if (methods.hasForwardRows(node)) {
+          tail.add(
+              CodeBlock.of(
+                  "$NForwardRows($L, a, 0, rows)", node.name(), args(node, layout, byName, "0")));
+        } else {
+          tail.add(
+              CodeBlock.of(
+                  "for (int r = 0; r < rows; r++) $NForward($L, a, r * WORKSPACE)",
+                  node.name(),
+                  args(node, layout, byName, "r")));
+        }
       }
       byName.put(node.name(), node);
     }
@@ -144,10 +156,27 @@ final class KernelsWriter {
               () -> signature("forwardHead", "The layers before the first block layer.\n"),
               "w, x, xo, a, ao",
               head));
+      MethodSpec.Builder to =
+          signature(
+                  "forwardHeadTo",
+                  "{@link #forwardHead} in the workspace at {@code a[ho...]}, then the outputs the"
+                      + " block layers read from it copied to the workspace at {@code a[ao...]}.\n")
+              .addParameter(int.class, "ho")
+              .addStatement("forwardHead(w, x, xo, a, ho)");
+      for (Node node : carried.values()) {
+        to.addStatement(
+            "$T.arraycopy(a, ho + $L, a, ao + $L, $L)",
+            System.class,
+            layout.out(node),
+            layout.out(node),
+            node.output().size());
+      }
+      out.add(to.build());
       tail.add(
           0,
           CodeBlock.of(
-              "for (int r = 0; r < rows; r++) forwardHead(w, x, xo + r * $L, a, r * WORKSPACE)",
+              "for (int r = 0; r < rows; r++) forwardHeadTo(w, x, xo + r * $L, a, r * WORKSPACE,"
+                  + " ho)",
               in));
     }
     out.addAll(
@@ -157,15 +186,17 @@ final class KernelsWriter {
                     .addJavadoc(
                         "Inference on {@code rows} examples from {@code x[xo...]}, $L floats apart;"
                             + " example {@code r}'s outputs land in {@code a} from {@code r *"
-                            + " WORKSPACE}.\n",
+                            + " WORKSPACE}; the layers before the first block layer run in the"
+                            + " workspace at {@code a[ho...]}.\n",
                         in)
                     .addModifiers(Modifier.STATIC)
                     .addParameter(float[].class, "w")
                     .addParameter(float[].class, "x")
                     .addParameter(int.class, "xo")
                     .addParameter(float[].class, "a")
-                    .addParameter(int.class, "rows"),
-            "w, x, xo, a, rows",
+                    .addParameter(int.class, "rows")
+                    .addParameter(int.class, "ho"),
+            "w, x, xo, a, rows, ho",
             tail));
     return out;
   }

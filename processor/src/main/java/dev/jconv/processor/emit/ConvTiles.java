@@ -6,6 +6,7 @@ import static dev.jconv.processor.emit.Vectors.FLOAT_VECTOR;
 import static dev.jconv.processor.emit.Vectors.lanes;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.jconv.Activation.Fn;
 import java.util.ArrayList;
@@ -49,9 +50,39 @@ public final class ConvTiles {
 
   private ConvTiles() {}
 
-  /** Pixels per tile: with few filters more pixels, so about 8 accumulators hide FMA latency. */
+  /**
+   * The generated kernels' flag for 32 vector registers: AVX-512 (a 512-bit preferred species) has
+   * 32, AVX2 16. Tiles with more than about 12 accumulators run only where it is set; elsewhere
+   * they would spill. {@code -Djconv.simd.wideTiles=false} clears it (to test the narrow tiles on
+   * an AVX-512 machine).
+   */
+  public static final String WIDE = "R32";
+
+  /** Most accumulators a tile keeps without {@link #WIDE}: with the weights and a broadcast, 16. */
+  private static final int NARROW_ACCUMULATORS = 12;
+
+  /** Accumulators that hide the FMA latency (4 cycles, 2 FMA units). */
+  private static final int MIN_ACCUMULATORS = 8;
+
+  /**
+   * Pixels per tile: 12 with one filter vector (12 accumulators, 13 loads per 12 FMAs), else 8 (8
+   * to 24 accumulators with one to three filter vectors; see {@link #tileMethods}).
+   */
   public static int pixelsPerTile(int filters, int width) {
-    return Math.min(filters <= 16 ? 8 : 4, width);
+    return Math.min(filters <= 8 ? NARROW_ACCUMULATORS : MIN_ACCUMULATORS, width);
+  }
+
+  /** {@code private static final boolean R32}: whether this CPU has 32 vector registers. */
+  public static FieldSpec wideField() {
+    return FieldSpec.builder(boolean.class, WIDE, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "32 vector registers (AVX-512): the conv tiles with up to 24 accumulators run only"
+                + " here.\n")
+        .initializer(
+            "$T.SPECIES_PREFERRED.vectorBitSize() >= 512"
+                + " && !\"false\".equals(System.getProperty(\"jconv.simd.wideTiles\"))",
+            FLOAT_VECTOR)
+        .build();
   }
 
   /**
@@ -94,27 +125,32 @@ public final class ConvTiles {
   }
 
   /**
-   * {@code conv1Tile4(w, x, xi, a, yi)}: one tile; it calls one method per group of filter vectors
-   * ({@code conv1Tile4S2}: pairs of {@code S} vectors, then single {@code S} and {@code H}
-   * vectors), each small enough for C2 to inline every Vector API call and keep the accumulators in
-   * registers, then does the filters left over in scalar code.
+   * {@code conv1Tile8(w, x, xi, a, yi)}: one tile; it calls one method per group of filter vectors
+   * ({@code conv1Tile8S3}: three {@code S} vectors at a time, then pairs, then singles), each small
+   * enough for C2 to inline every Vector API call and keep the accumulators in registers, then does
+   * the filters left over. A group is emitted when the filters fill it at 8 lanes; one with more
+   * than {@link #NARROW_ACCUMULATORS} accumulators runs only where {@link #WIDE} is set (more
+   * filter vectors per pixel: fewer broadcasts per FMA).
    */
   private static List<MethodSpec> tileMethods(String name, Tile t) {
-    List<String> groups = new ArrayList<>();
-    if (t.pixels() <= 4) {
-      groups.add("S2");
-    }
-    groups.add("S1");
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("int o = 0");
-    for (String g : groups) {
-      b.addStatement("o = $N(w, x, xi, a, yi, o)", name + g);
+    for (int vectors = 3; vectors >= 1; vectors--) {
+      if (vectors > 1 && t.filters() < vectors * 8) {
+        continue;
+      }
+      String g = name + "S" + vectors;
+      if (t.pixels() * vectors > NARROW_ACCUMULATORS) {
+        b.addStatement("if ($L) o = $N(w, x, xi, a, yi, o)", WIDE, g);
+      } else {
+        b.addStatement("o = $N(w, x, xi, a, yi, o)", g);
+      }
       CodeBlock.Builder gb = CodeBlock.builder();
-      vectorGroup(gb, t, g.substring(0, 1), Integer.parseInt(g.substring(1)));
+      vectorGroup(gb, t, "S", vectors);
       gb.addStatement("return o");
       methods.add(
-          signature(name + g, t)
+          signature(g, t)
               .returns(int.class)
               .addParameter(int.class, "o")
               .addCode(gb.build())

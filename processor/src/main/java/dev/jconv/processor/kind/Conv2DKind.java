@@ -236,6 +236,7 @@ final class Conv2DKind extends LayerKind<LayerSpec.Conv2D> {
             spec.useBias() ? site.param(ParamKind.BIAS) : null,
             Acts.fusable(fn) ? fn : Fn.LINEAR);
     CodeBlock row = ConvTiles.row(site.name(), tile, width, input.array(), site.helpers());
+    site.fields().add(ConvTiles.wideField());
     if (flat) {
       b.addStatement("int xr = $L", input.offset());
       b.addStatement("int yr = yo");

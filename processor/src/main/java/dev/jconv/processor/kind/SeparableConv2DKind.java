@@ -200,6 +200,7 @@ final class SeparableConv2DKind extends LayerKind<LayerSpec.SeparableConv2D> {
             site.param(ParamKind.POINTWISE_KERNEL),
             spec.useBias() ? site.param(ParamKind.BIAS) : null,
             Acts.fusable(fn) ? fn : Fn.LINEAR);
+    site.fields().add(ConvTiles.wideField());
     return CodeBlock.builder()
         .addStatement("int mo = ao + $L", site.scratch(Buffer.MID))
         .add(Depthwise.simdForward(site, spec.window(), "a", "mo", false, Fn.LINEAR))

@@ -44,7 +44,8 @@ final class ForwardCheck {
 
   /**
    * Compiled model of {@code net} with weights and {@code n} inputs drawn from {@code seed}: each
-   * {@code predict(hwc)} against the reference's inference.
+   * {@code predict(hwc)}, and {@code predict(x, n, out)} over all of them, against the reference's
+   * inference.
    */
   static Result check(GeneratedModels compiled, NetDef net, long seed, int n) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -65,7 +66,12 @@ final class ForwardCheck {
       float[] y = model.predict(Arrays.copyOfRange(x, b * in, (b + 1) * in));
       System.arraycopy(y, 0, got, b * out, out);
     }
-    return compare(got, want, () -> context(compiled, net, seed));
+    Result one = compare(got, want, () -> context(compiled, net, seed));
+    // The batch form runs the block path (predictBlock: the layers before the first Dense in one
+    // cached workspace, their outputs copied to each example's) where the model has one.
+    float[] batch = new float[n * out];
+    model.predict(x, n, batch);
+    return one.merge(compare(batch, want, () -> "batch predict\n" + context(compiled, net, seed)));
   }
 
   /** Compares {@code got} with {@code want}; {@code context} describes a failure. */

@@ -34,14 +34,14 @@ import org.junit.jupiter.api.Test;
  * </ol>
  *
  * <p>Time of tier 1 on this project's 2-core machine with a load average of 14-21 (other builds
- * running): 741 s for the 10,000 on 2 threads (process CPU 275 s in a separate run at load 13-16), so
- * about 2.5 minutes with the two cores idle (estimated, not measured idle). Tier 2: 15 s there.
+ * running): 741 s for the 10,000 on 2 threads (process CPU 275 s in a separate run at load 13-16),
+ * so about 2.5 minutes with the two cores idle (estimated, not measured idle). Tier 2: 15 s there.
  *
  * <p>Widen a run with {@code -Djconv.randomDeclarations=N} (and {@code
  * -Djconv.randomDeclarations.seed=S} for another seed, {@code -Djconv.randomDeclarations.threads=T}
  * for more threads). A failure names the declaration (its seed and index), prints it with line
- * numbers, and quotes the generated line that does not compile; declaration i of seed S is
- * the last one of a run with {@code -Djconv.randomDeclarations.seed=S -Djconv.randomDeclarations=i+1}.
+ * numbers, and quotes the generated line that does not compile; declaration i of seed S is the last
+ * one of a run with {@code -Djconv.randomDeclarations.seed=S -Djconv.randomDeclarations=i+1}.
  */
 class RandomDeclarationsTest {
   private static final int COUNT = Integer.getInteger("jconv.randomDeclarations", 10_000);
@@ -103,7 +103,18 @@ class RandomDeclarationsTest {
         }
       }
       if (!failures.isEmpty()) {
-        fail(failures.size() + " of " + batches.size() + " batches failed:\n" + failures.get(0));
+        StringBuilder counts = new StringBuilder();
+        for (String f : failures) {
+          counts.append("  ").append(f, 0, f.indexOf(';')).append('\n');
+        }
+        fail(
+            failures.size()
+                + " of "
+                + batches.size()
+                + " batches failed:\n"
+                + counts
+                + "The first:\n"
+                + failures.get(0));
       }
     } finally {
       pool.shutdownNow();

@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
  *       reference forward pass ({@link DeclaredNets}).
  * </ol>
  *
- * <p>Time of tier 1 on this project's 2-core machine with a load average of 14-21 (other builds
- * running): 741 s for the 10,000 on 2 threads (process CPU 275 s in a separate run at load 13-16),
- * so about 2.5 minutes with the two cores idle (estimated, not measured idle). Tier 2: 15 s there.
+ * <p>Time of tier 1 on this project's 2-core machine, other builds running: 335 s for the 10,000 on
+ * 2 threads at a load average of 4-8, the two threads using 130 s of CPU (741 s at a load of
+ * 14-21); so about 1.5 to 2 minutes with the two cores idle (estimated from the CPU time, not
+ * measured idle). Tier 2: 2 s after tier 1, 15 s at the higher load.
  *
  * <p>Widen a run with {@code -Djconv.randomDeclarations=N} (and {@code
  * -Djconv.randomDeclarations.seed=S} for another seed, {@code -Djconv.randomDeclarations.threads=T}

@@ -178,14 +178,17 @@ public final class JconvProcessor extends AbstractProcessor {
               "more than 2,147,483,647"));
       return;
     }
+    // Rendered once: JavaPoet's rendering is a large part of the processor's time.
+    String text = file.toString();
     List<Report> clashes =
         MemberClashes.check(
             processingEnv.getElementUtils(),
             (TypeElement) element,
             file.typeSpec().name(),
-            file.toString(),
+            text,
             nestedTypeNames(file.typeSpec()),
-            methodArities(file.typeSpec()));
+            methodArities(file.typeSpec()),
+            file.typeSpec().superinterfaces().stream().map(t -> t.toString()).toList());
     if (!clashes.isEmpty()) {
       reporter.print(clashes);
       return;
@@ -204,7 +207,7 @@ public final class JconvProcessor extends AbstractProcessor {
       return;
     }
     try (Writer out = source.openWriter()) {
-      file.writeTo(out);
+      out.write(text);
     }
   }
 

@@ -22,18 +22,14 @@ import javax.lang.model.util.Elements;
  * class with the generated source: a field or nested type named like a type the generated code uses
  * by its simple name (a field {@code Math} obscures {@code Math.max} in the subclass; a nested
  * {@code List} shadows {@code java.util.List}), a class named so, a method with the name and arity
- * of a generated one, or an abstract method the model does not implement.
+ * of a generated one or of a method of the interfaces the model implements ({@code paramCount()},
+ * {@code save(Path)}, ...), or an abstract method the model does not implement.
+ *
+ * <p>The types used by simple name are the generated source's imports, the model's nested types,
+ * and every type of {@code java.lang} named in its code (not in comments or strings, and not after
+ * a dot), such as {@code ThreadLocal} in {@code ThreadLocal.withInitial(...)}.
  */
 public final class MemberClashes {
-  /** Types of {@code java.lang} that generated code may name without an import. */
-  private static final Pattern JAVA_LANG =
-      Pattern.compile(
-          "\\b(Math|StrictMath|System|Float|Double|Integer|Long|Short|Byte|Character|Boolean"
-              + "|String|Object|Override|Thread|Runtime|Number|Class|Iterable|Exception"
-              + "|RuntimeException|IllegalArgumentException|IllegalStateException"
-              + "|UnsupportedOperationException|IndexOutOfBoundsException|Error|Void"
-              + "|SuppressWarnings|Deprecated|FunctionalInterface|SafeVarargs)\\b");
-
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+);");
   private static final Pattern QUALIFIED_ROOT = Pattern.compile("\\b(java|javax|jdk|dev)\\.");
 
@@ -53,7 +49,31 @@ public final class MemberClashes {
       String source,
       Set<String> nestedTypes,
       Map<String, Set<Integer>> methods) {
-    Set<String> typeNames = typeNames(source, nestedTypes);
+    return check(elements, type, modelName, source, nestedTypes, methods, List.of());
+  }
+
+  /**
+   * The clashes between {@code type} and its generated model, which implements {@code interfaces}
+   * (qualified names).
+   *
+   * @param source the generated source
+   * @param nestedTypes simple names of the model's nested types (recursively)
+   * @param methods the model's methods: name to parameter counts
+   */
+  public static List<Report> check(
+      Elements elements,
+      TypeElement type,
+      String modelName,
+      String source,
+      Set<String> nestedTypes,
+      Map<String, Set<Integer>> methods,
+      List<String> interfaces) {
+    Set<String> candidates = new HashSet<>(Set.of(type.getSimpleName().toString()));
+    for (Element member : elements.getAllMembers(type)) {
+      candidates.add(member.getSimpleName().toString());
+    }
+    Set<String> typeNames = typeNames(elements, source, nestedTypes, candidates);
+    Map<String, Set<Integer>> inherited = interfaceMethods(elements, interfaces);
     Set<String> roots = new HashSet<>();
     Matcher q = QUALIFIED_ROOT.matcher(source.replaceAll("(?m)^(import|package) .*$", ""));
     while (q.find()) {
@@ -81,14 +101,18 @@ public final class MemberClashes {
           reports.add(clash(member, "nested type", type, modelName, "it uses the type " + name));
         }
       } else if (member.getKind() == ElementKind.METHOD) {
-        reports.addAll(method((ExecutableElement) member, type, modelName, methods));
+        reports.addAll(method((ExecutableElement) member, type, modelName, methods, inherited));
       }
     }
     return reports;
   }
 
   private static List<Report> method(
-      ExecutableElement m, TypeElement type, String modelName, Map<String, Set<Integer>> methods) {
+      ExecutableElement m,
+      TypeElement type,
+      String modelName,
+      Map<String, Set<Integer>> methods,
+      Map<String, Set<Integer>> inherited) {
     String name = m.getSimpleName().toString();
     int arity = m.getParameters().size();
     boolean generated = methods.getOrDefault(name, Set.of()).contains(arity);
@@ -100,7 +124,42 @@ public final class MemberClashes {
       return List.of(
           clash(m, "method", type, modelName, "it declares a method " + name + " of its own"));
     }
+    if (inherited.getOrDefault(name, Set.of()).contains(arity)) {
+      // It would override (or fail to override) the model's own method of every jconv model.
+      return List.of(
+          clash(
+              m,
+              "method",
+              type,
+              modelName,
+              "every model has a method " + name + " with " + arity + " parameter(s)"));
+    }
     return List.of();
+  }
+
+  /**
+   * The methods of {@code interfaces} and their superinterfaces, but not Object's: name to arities.
+   */
+  private static Map<String, Set<Integer>> interfaceMethods(
+      Elements elements, List<String> interfaces) {
+    Map<String, Set<Integer>> methods = new java.util.HashMap<>();
+    for (String name : interfaces) {
+      TypeElement t = elements.getTypeElement(name);
+      if (t == null) {
+        continue;
+      }
+      for (Element member : elements.getAllMembers(t)) {
+        if (member.getKind() == ElementKind.METHOD
+            && !isObjects(member)
+            && !member.getModifiers().contains(Modifier.PRIVATE)
+            && !member.getModifiers().contains(Modifier.STATIC)) {
+          methods
+              .computeIfAbsent(member.getSimpleName().toString(), k -> new HashSet<>())
+              .add(((ExecutableElement) member).getParameters().size());
+        }
+      }
+    }
+    return methods;
   }
 
   private static boolean isObjects(Element member) {
@@ -120,18 +179,74 @@ public final class MemberClashes {
         why);
   }
 
-  /** Simple names that the generated source uses for types. */
-  private static Set<String> typeNames(String source, Set<String> nestedTypes) {
+  /** Simple names that the generated source uses for types (of java.lang: among candidates). */
+  private static Set<String> typeNames(
+      Elements elements, String source, Set<String> nestedTypes, Set<String> candidates) {
     Set<String> names = new HashSet<>(nestedTypes);
     Matcher imports = IMPORT.matcher(source);
     while (imports.find()) {
       String q = imports.group(1);
       names.add(q.substring(q.lastIndexOf('.') + 1));
     }
-    Matcher lang = JAVA_LANG.matcher(source);
-    while (lang.find()) {
-      names.add(lang.group(1));
+    // Only the user's own names matter: looking up every word would cost more than the rest.
+    Set<String> words = simpleNames(source);
+    words.retainAll(candidates);
+    for (String word : words) {
+      if (!names.contains(word)
+          && Character.isUpperCase(word.charAt(0))
+          && elements.getTypeElement("java.lang." + word) != null) {
+        names.add(word);
+      }
     }
     return names;
+  }
+
+  /**
+   * The identifiers of {@code source} that are not in a comment, a string or character literal, and
+   * not selected after a dot: the simple names its code uses.
+   */
+  static Set<String> simpleNames(String source) {
+    Set<String> words = new HashSet<>();
+    int n = source.length();
+    int i = 0;
+    char previous = ' '; // the last character of code that is not white space
+    while (i < n) {
+      char c = source.charAt(i);
+      if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
+        i = source.indexOf('\n', i);
+        i = i < 0 ? n : i;
+      } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+        i = source.indexOf("*/", i + 2);
+        i = i < 0 ? n : i + 2;
+      } else if (c == '"' || c == '\'') {
+        i++;
+        while (i < n && source.charAt(i) != c) {
+          i += source.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+        previous = c;
+      } else if (Character.isJavaIdentifierStart(c)) {
+        int start = i;
+        while (i < n && Character.isJavaIdentifierPart(source.charAt(i))) {
+          i++;
+        }
+        if (previous != '.') {
+          words.add(source.substring(start, i));
+        }
+        previous = 'a';
+      } else if (Character.isDigit(c)) {
+        while (i < n
+            && (Character.isJavaIdentifierPart(source.charAt(i)) || source.charAt(i) == '.')) {
+          i++;
+        }
+        previous = '0';
+      } else {
+        if (!Character.isWhitespace(c)) {
+          previous = c;
+        }
+        i++;
+      }
+    }
+    return words;
   }
 }

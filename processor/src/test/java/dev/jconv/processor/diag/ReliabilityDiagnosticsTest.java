@@ -256,4 +256,68 @@ class ReliabilityDiagnosticsTest {
         .at("@Network(input = {4})");
     assertThat(t).hadErrorCount(1);
   }
+
+  /**
+   * Found by the randomized test (seed 20261201, declaration 76): a field named like a java.lang
+   * type that was not in the processor's fixed list made the generated {@code
+   * ThreadLocal.withInitial(...)} resolve to the field ("cannot find symbol ... variable
+   * ThreadLocal of type dev.jconv.Layer" inside the generated source). Every java.lang type the
+   * generated code names is now found; one it does not name (Record) still compiles.
+   */
+  @Test
+  @Covers(Diag.MEMBER_CLASH)
+  void aFieldNamedLikeAnyJavaLangTypeTheModelNamesIsReported() {
+    for (String name : new String[] {"ThreadLocal", "Record", "Module"}) {
+      String field = "@GlobalMaxPooling2D Layer " + name + ";";
+      JavaFileObject source =
+          source(
+              "Lang" + name,
+              "@Network(input = {6, 6, 3})",
+              "public abstract class Lang" + name + " {",
+              "  " + field,
+              "  @Dense(units = 3) Layer out;",
+              "}");
+      Compilation c = compile(source);
+      if (name.equals("ThreadLocal")) {
+        Expect.error(c, "[jconv.member-clash] field 'ThreadLocal' of LangThreadLocal")
+            .in(source)
+            .at(field, name + ";");
+        assertThat(c).hadErrorCount(1);
+      } else {
+        assertThat(c).succeeded();
+      }
+    }
+  }
+
+  /**
+   * Found by the randomized test (seed 20261201, declaration 55): a method with the name and arity
+   * of a method every model has ({@code Model.paramCount()}) broke the generated class
+   * ("paramCount() in N55 cannot implement paramCount() in dev.jconv.Model"), or would silently
+   * replace the model's own; it is now reported on the method.
+   */
+  @Test
+  @Covers(Diag.MEMBER_CLASH)
+  void methodsNamedLikeMethodsEveryModelHasAreReported() {
+    String[] methods = {
+      "public String paramCount() { return \"x\"; }",
+      "public long paramCount() { return 5; }",
+      "public void save(java.nio.file.Path p) {}"
+    };
+    for (int i = 0; i < methods.length; i++) {
+      JavaFileObject source =
+          source(
+              "Own" + i,
+              "@Network(input = {4})",
+              "public abstract class Own" + i + " {",
+              "  @Dense(units = 3) Layer out;",
+              "  " + methods[i],
+              "}");
+      Compilation c = compile(source);
+      String name = methods[i].substring(methods[i].indexOf(' ', 7) + 1, methods[i].indexOf('('));
+      Expect.error(c, "[jconv.member-clash] method '" + name + "' of Own" + i)
+          .in(source)
+          .at(methods[i], name);
+      assertThat(c).hadErrorCount(1);
+    }
+  }
 }

@@ -47,6 +47,32 @@ final class GeneratedModels {
     return new GeneratedModels(c, new BytesLoader(classFiles(c), GeneratedModels.class));
   }
 
+  /**
+   * Compiles {@code sources} (the source text of each of {@code nets}, as written rather than as
+   * {@link NetDef#source()} renders it) in one javac run; fails with the diagnostics and sources.
+   */
+  static GeneratedModels compileSources(
+      List<NetDef> nets, List<String> sources, String... options) {
+    List<JavaFileObject> files = new ArrayList<>();
+    for (int i = 0; i < nets.size(); i++) {
+      files.add(JavaFileObjects.forSourceString(nets.get(i).qualifiedName(), sources.get(i)));
+    }
+    Compilation c =
+        javac().withProcessors(new JconvProcessor()).withOptions((Object[]) options).compile(files);
+    if (c.status() != Compilation.Status.SUCCESS) {
+      StringBuilder s = new StringBuilder("the processor rejected a test network:\n");
+      for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+        if (d.getKind() == Diagnostic.Kind.ERROR) {
+          s.append(d.getSource() == null ? "?" : d.getSource().getName());
+          s.append(':').append(d.getLineNumber()).append(": ").append(d.getMessage(null));
+          s.append('\n');
+        }
+      }
+      throw new AssertionError(s + String.join("\n\n", sources));
+    }
+    return new GeneratedModels(c, new BytesLoader(classFiles(c), GeneratedModels.class));
+  }
+
   /** Whether the processor accepts {@code net} on its own (for diagnosing a failed batch). */
   static Compilation tryCompile(NetDef net, String... options) {
     return javac()

@@ -33,6 +33,11 @@ sealed interface LayerDef {
     return Fn.LINEAR;
   }
 
+  /** The Keras type, as {@code Layer.type()} reports it: by default the record's name. */
+  default String kerasType() {
+    return getClass().getSimpleName();
+  }
+
   /** The annotation and field, such as {@code @Conv2D(filters = 8, kernelSize = 3) Layer c1;}. */
   default String declaration() {
     String attrs = attributes();
@@ -44,7 +49,7 @@ sealed interface LayerDef {
       fromText = "from = {\"" + String.join("\", \"", from) + "\"}";
     }
     String all = attrs.isEmpty() ? fromText : fromText.isEmpty() ? attrs : attrs + ", " + fromText;
-    String kind = getClass().getSimpleName();
+    String kind = kerasType();
     return "@" + kind + (all.isEmpty() ? "" : "(" + all + ")") + " Layer " + name() + ";";
   }
 
@@ -363,6 +368,24 @@ sealed interface LayerDef {
         channels += d.c();
       }
       return new Dims(first.h(), first.w(), channels, first.image());
+    }
+  }
+
+  /**
+   * A layer that is the identity at inference, with its own Keras {@code type} and attribute text:
+   * the augmentation layers (RandomFlip, ..., GaussianNoise). Its backward passes the gradient
+   * through.
+   */
+  record InferenceIdentity(String name, List<String> from, String type, String attributes)
+      implements LayerDef {
+    @Override
+    public String kerasType() {
+      return type;
+    }
+
+    @Override
+    public Dims output(List<Dims> in) {
+      return in.get(0);
     }
   }
 

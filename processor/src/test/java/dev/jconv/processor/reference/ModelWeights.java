@@ -77,7 +77,7 @@ final class ModelWeights {
       LayerDef def = net.layers().get(i);
       String where = net.className() + "." + def.name();
       same(where + " name", def.name(), layer.name());
-      same(where + " type", def.getClass().getSimpleName(), layer.type());
+      same(where + " type", def.kerasType(), layer.type());
       same(
           where + " output",
           Arrays.toString(shapes.get(def.name()).dims()),

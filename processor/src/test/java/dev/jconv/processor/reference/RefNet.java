@@ -154,6 +154,8 @@ final class RefNet {
       RefMerge.concatForward(y, inputArrays(inputs, t), channels(inputs), n * out.h() * out.w());
     } else if (layer instanceof LayerDef.Rescaling r) {
       RefRescaling.forward(y, x, r.scale(), r.offset(), count);
+    } else if (layer instanceof LayerDef.InferenceIdentity) {
+      RefRescaling.forward(y, x, 1, 0, count);
     } else {
       throw new IllegalArgumentException("no reference for " + layer);
     }
@@ -296,6 +298,8 @@ final class RefNet {
       RefMerge.concatBackward(inputArrays(inputs, d), dy, channels(inputs), n * out.h() * out.w());
     } else if (layer instanceof LayerDef.Rescaling r) {
       RefRescaling.backward(dx, dy, r.scale(), count);
+    } else if (layer instanceof LayerDef.InferenceIdentity) {
+      RefRescaling.backward(dx, dy, 1, count);
     } else {
       throw new IllegalArgumentException("no reference backward for " + layer);
     }

@@ -93,13 +93,17 @@ public final class Demo {
     double[] valLoss = history.metric("val_loss");
     double[] valAccuracy = history.metric("val_accuracy");
     int kept = keepBest ? argmin(valLoss) : valLoss.length - 1;
-    System.out.printf(
-        Locale.ROOT,
-        "%s weights: epoch %d, val_loss %.4f - val_acc %.4f%n",
-        keepBest ? "Kept the best (lowest val_loss)" : "Final",
-        kept + 1,
-        valLoss[kept],
-        valAccuracy[kept]);
+    if (Double.isNaN(valLoss[kept])) {
+      System.out.printf(Locale.ROOT, "Final weights: epoch %d (no validation images)%n", kept + 1);
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "%s weights: epoch %d, val_loss %.4f - val_acc %.4f%n",
+          keepBest ? "Kept the best (lowest val_loss)" : "Final",
+          kept + 1,
+          valLoss[kept],
+          valAccuracy[kept]);
+    }
 
     Files.createDirectories(o.out().toAbsolutePath().getParent());
     model.save(o.out());

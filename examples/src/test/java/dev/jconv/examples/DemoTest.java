@@ -59,6 +59,24 @@ class DemoTest {
   }
 
   @Test
+  void tooFewImagesForValidationKeepTheFinalWeights(@TempDir Path dir) throws Exception {
+    String out =
+        captureOut(
+            () ->
+                Demo.main(
+                    new String[] {
+                      "--epochs", "1",
+                      "--train", "5",
+                      "--test", "5",
+                      "--tta", "1",
+                      "--out", dir.resolve("w.safetensors").toString(),
+                      "--png", dir.resolve("p.png").toString(),
+                      "--grid", dir.resolve("g.png").toString()
+                    }));
+    assertTrue(out.contains("Final weights: epoch 1 (no validation images)"), out);
+  }
+
+  @Test
   void quarterTurnMovesTheRightColumnToTheTopAndFourAreTheIdentity() {
     int n = 3;
     int c = 2;

@@ -9,6 +9,9 @@ record DemoOptions(
     int test,
     int batch,
     double learningRate,
+    int warmUp,
+    double finalRate,
+    boolean keepBest,
     long seed,
     Path out,
     Path png,
@@ -16,16 +19,20 @@ record DemoOptions(
     int tta,
     Path grid) {
   static final String USAGE =
-      "options: --epochs N, --train N, --test N, --batch N, --lr RATE, --seed N, --out FILE,"
-          + " --png FILE, --augment true|false, --tta COPIES (1: none), --grid FILE";
+      "options: --epochs N, --train N, --test N, --batch N, --lr RATE, --warmup STEPS,"
+          + " --final-lr FRACTION, --keep-best true|false, --seed N, --out FILE, --png FILE,"
+          + " --augment true|false, --tta COPIES (1: none), --grid FILE";
 
   /** Parses {@code --name value} pairs; an unknown name or a bad number is an error. */
   static DemoOptions parse(String[] args) {
-    int epochs = 8;
+    int epochs = 16;
     int train = 8000;
-    int test = 500;
+    int test = 1000;
     int batch = 32;
     double lr = 2e-3;
+    int warmUp = 100;
+    double finalRate = 0.05;
+    boolean keepBest = true;
     long seed = 7;
     Path out = Path.of("target/seednet.safetensors");
     Path png = Path.of("target/seednet-predictions.png");
@@ -44,6 +51,9 @@ record DemoOptions(
         case "--test" -> test = positive(args[i], v);
         case "--batch" -> batch = positive(args[i], v);
         case "--lr" -> lr = Double.parseDouble(v);
+        case "--warmup" -> warmUp = positive(args[i], v);
+        case "--final-lr" -> finalRate = fraction(args[i], v);
+        case "--keep-best" -> keepBest = bool(args[i], v);
         case "--seed" -> seed = Long.parseLong(v);
         case "--out" -> out = Path.of(v);
         case "--png" -> png = Path.of(v);
@@ -53,7 +63,9 @@ record DemoOptions(
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
     }
-    return new DemoOptions(epochs, train, test, batch, lr, seed, out, png, augment, tta, grid);
+    return new DemoOptions(
+        epochs, train, test, batch, lr, warmUp, finalRate, keepBest, seed, out, png, augment, tta,
+        grid);
   }
 
   private static boolean bool(String name, String value) {
@@ -61,6 +73,19 @@ record DemoOptions(
       throw new IllegalArgumentException(name + " needs true or false, got " + value);
     }
     return value.equals("true");
+  }
+
+  private static double fraction(String name, String value) {
+    double f;
+    try {
+      f = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " needs a number, got " + value, e);
+    }
+    if (!(f >= 0 && f <= 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1], got " + value);
+    }
+    return f;
   }
 
   private static int positive(String name, String value) {

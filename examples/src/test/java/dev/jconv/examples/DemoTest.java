@@ -46,6 +46,7 @@ class DemoTest {
                     }));
     assertTrue(out.contains("Model: \"SeedNet\""), out);
     assertTrue(out.contains("Reloaded model on 20 held-back images: accuracy"), out);
+    assertTrue(out.contains("Kept the best (lowest val_loss) weights: epoch 1"), out);
     assertTrue(out.contains("With test-time augmentation (mean over the image and 3"), out);
     assertTrue(out.contains("samples (original, then 5 augmented copies) in " + grid), out);
     BufferedImage samples = ImageIO.read(grid.toFile());
@@ -55,6 +56,24 @@ class DemoTest {
     BufferedImage sheet = ImageIO.read(png.toFile());
     assertEquals(8 * 128, sheet.getWidth()); // 8 columns of 64-pixel images scaled twice
     assertEquals(3 * (128 + 16), sheet.getHeight()); // 20 images in 3 rows with captions
+  }
+
+  @Test
+  void tooFewImagesForValidationKeepTheFinalWeights(@TempDir Path dir) throws Exception {
+    String out =
+        captureOut(
+            () ->
+                Demo.main(
+                    new String[] {
+                      "--epochs", "1",
+                      "--train", "5",
+                      "--test", "5",
+                      "--tta", "1",
+                      "--out", dir.resolve("w.safetensors").toString(),
+                      "--png", dir.resolve("p.png").toString(),
+                      "--grid", dir.resolve("g.png").toString()
+                    }));
+    assertTrue(out.contains("Final weights: epoch 1 (no validation images)"), out);
   }
 
   @Test
@@ -100,6 +119,21 @@ class DemoTest {
             IllegalArgumentException.class,
             () -> DemoOptions.parse(new String[] {"--augment", "yes"}));
     assertTrue(e.getMessage().contains("--augment needs true or false"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DemoOptions.parse(new String[] {"--final-lr", "1.5"}));
+    assertTrue(e.getMessage().contains("--final-lr must be in [0, 1]"), e.getMessage());
+  }
+
+  @Test
+  void scheduleOptionsAreParsed() {
+    DemoOptions o =
+        DemoOptions.parse(
+            new String[] {"--warmup", "50", "--final-lr", "0.1", "--keep-best", "false"});
+    assertEquals(50, o.warmUp());
+    assertEquals(0.1, o.finalRate());
+    assertEquals(false, o.keepBest());
   }
 
   private interface Body {

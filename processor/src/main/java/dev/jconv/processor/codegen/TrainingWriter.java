@@ -704,6 +704,6 @@ final class TrainingWriter {
 
   private static final ClassName MATMUL = ClassName.get("dev.jconv.kernels", "MatMul");
   private static final ClassName MATMUL_ROWS = MATMUL.nestedClass("Rows");
-  private static final ClassName CHUNK_SUMS = ClassName.get("dev.jconv.parallel", "ChunkSums");
+  private static final ClassName CHUNK_SUMS = ClassName.get("dev.jconv.kernels", "ChunkSums");
   private static final ClassName LOSSES = ClassName.get("dev.jconv.kernels", "Losses");
 }

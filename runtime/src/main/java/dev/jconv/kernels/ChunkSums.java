@@ -1,6 +1,6 @@
-package dev.jconv.parallel;
+package dev.jconv.kernels;
 
-import dev.jconv.kernels.Blas;
+import dev.jconv.parallel.Parallel;
 import java.util.Arrays;
 
 /**

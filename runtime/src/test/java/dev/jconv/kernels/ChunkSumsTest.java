@@ -1,8 +1,9 @@
-package dev.jconv.parallel;
+package dev.jconv.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jconv.parallel.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

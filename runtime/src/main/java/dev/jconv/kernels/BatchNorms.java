@@ -1,5 +1,7 @@
 package dev.jconv.kernels;
 
+import dev.jconv.parallel.Parallel;
+
 /**
  * Training-mode BatchNormalization over the last (channel) axis of a batch of NHWC activations:
  * {@code n} examples of {@code positions} pixels by {@code c} channels, each example's tensor
@@ -19,6 +21,8 @@ package dev.jconv.kernels;
  */
 public final class BatchNorms {
   private static final boolean SIMD = VectorSupport.enabled();
+
+  private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
 
   /** Floats of {@code st} per channel that the kernels use. */
   public static final int STATS = 8;
@@ -109,11 +113,9 @@ public final class BatchNorms {
       st[t1 + ch] = 0f;
       st[t2 + ch] = 0f;
     }
-    if (simd) {
-      VectorBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so);
-    } else {
-      ScalarBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, 0);
-    }
+    Job job = JOBS.get();
+    job.set(Job.FORWARD_SUMS, simd, x, xo, xs, null, 0, 0, n, positions, c, st, so);
+    job.runOver(job.units());
     double count = (double) n * positions;
     for (int ch = 0; ch < c; ch++) {
       double d = st[t1 + ch] / count;
@@ -128,11 +130,8 @@ public final class BatchNorms {
       w[movingMean + ch] = (float) (w[movingMean + ch] * momentum + m * (1 - momentum));
       w[movingVar + ch] = (float) (w[movingVar + ch] * momentum + var * (1 - momentum));
     }
-    if (simd) {
-      VectorBatchNorms.affine(x, xo, xs, y, yo, ys, n, positions, c, st, t1, t2);
-    } else {
-      ScalarBatchNorms.affine(x, xo, xs, y, yo, ys, n, positions, c, st, t1, t2, 0);
-    }
+    job.set(Job.AFFINE, simd, x, xo, xs, y, yo, ys, n, positions, c, st, so);
+    job.runOver(n);
   }
 
   /**
@@ -194,11 +193,9 @@ public final class BatchNorms {
       st[t1 + ch] = 0f;
       st[t2 + ch] = 0f;
     }
-    if (simd) {
-      VectorBatchNorms.backwardSums(x, xo, xs, dy, dyo, dys, n, positions, c, st, so);
-    } else {
-      ScalarBatchNorms.backwardSums(x, xo, xs, dy, dyo, dys, n, positions, c, st, so, 0);
-    }
+    Job job = JOBS.get();
+    job.set(Job.BACKWARD_SUMS, simd, x, xo, xs, dy, dyo, dys, n, positions, c, st, so);
+    job.runOver(job.units());
     double count = (double) n * positions;
     int k1 = so + 4 * c;
     int k2 = so + 5 * c;
@@ -227,12 +224,150 @@ public final class BatchNorms {
       st[k3 + ch] = -gi * a - c2 * st[mean + ch];
     }
     if (dx == null) {
+      job.clear();
       return;
     }
-    if (simd) {
-      VectorBatchNorms.inputGrad(x, xo, xs, dy, dyo, dys, dx, dxo, dxs, n, positions, c, st, k1);
-    } else {
-      ScalarBatchNorms.inputGrad(x, xo, xs, dy, dyo, dys, dx, dxo, dxs, n, positions, c, st, k1, 0);
+    job.dx = dx;
+    job.dxo = dxo;
+    job.dxs = dxs;
+    job.phase = Job.INPUT_GRAD;
+    job.runOver(n);
+  }
+
+  /**
+   * One thread's call of the kernels, spread over {@link Parallel}'s threads: the sums split the
+   * channels (in whole vectors; every channel sums in the same order whatever the thread count),
+   * the elementwise passes split the examples. One per calling thread, so that concurrent training
+   * passes do not share one; a warm call allocates nothing.
+   */
+  private static final class Job implements Parallel.ChunkBody {
+    static final int FORWARD_SUMS = 0;
+    static final int AFFINE = 1;
+    static final int BACKWARD_SUMS = 2;
+    static final int INPUT_GRAD = 3;
+
+    int phase;
+    boolean simd;
+    float[] x;
+    int xo;
+    int xs;
+    float[] y;
+    int yo;
+    int ys;
+    float[] dx;
+    int dxo;
+    int dxs;
+    int n;
+    int positions;
+    int c;
+    float[] st;
+    int so;
+
+    void set(
+        int phase,
+        boolean simd,
+        float[] x,
+        int xo,
+        int xs,
+        float[] y,
+        int yo,
+        int ys,
+        int n,
+        int positions,
+        int c,
+        float[] st,
+        int so) {
+      this.phase = phase;
+      this.simd = simd;
+      this.x = x;
+      this.xo = xo;
+      this.xs = xs;
+      this.y = y;
+      this.yo = yo;
+      this.ys = ys;
+      this.n = n;
+      this.positions = positions;
+      this.c = c;
+      this.st = st;
+      this.so = so;
+    }
+
+    /** The channel units the sums split: whole vectors (the last maybe partial), or channels. */
+    int units() {
+      int unit = unit();
+      return (c + unit - 1) / unit;
+    }
+
+    private int unit() {
+      return simd ? VectorBatchNorms.lanes() : 1;
+    }
+
+    /** Runs the phase over {@code count} units or examples; drops the arrays after the forward. */
+    void runOver(int count) {
+      try {
+        Parallel.forChunks(count, this);
+      } finally {
+        if (phase == AFFINE) {
+          clear();
+        }
+      }
+    }
+
+    /** Drops the references to the caller's arrays. */
+    void clear() {
+      x = null;
+      y = null;
+      dx = null;
+      st = null;
+    }
+
+    @Override
+    public void run(int chunk, int from, int to) {
+      int unit = unit();
+      int chFrom = Math.min(c, from * unit);
+      int chTo = Math.min(c, to * unit);
+      int t1 = so + 4 * c;
+      switch (phase) {
+        case FORWARD_SUMS -> {
+          if (simd) {
+            VectorBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, chFrom, chTo);
+          } else {
+            ScalarBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, chFrom, chTo);
+          }
+        }
+        case AFFINE -> {
+          int xe = xo + from * xs;
+          int ye = yo + from * ys;
+          if (simd) {
+            VectorBatchNorms.affine(x, xe, xs, y, ye, ys, to - from, positions, c, st, t1, t1 + c);
+          } else {
+            ScalarBatchNorms.affine(
+                x, xe, xs, y, ye, ys, to - from, positions, c, st, t1, t1 + c, 0);
+          }
+        }
+        case BACKWARD_SUMS -> {
+          if (simd) {
+            VectorBatchNorms.backwardSums(
+                x, xo, xs, y, yo, ys, n, positions, c, st, so, chFrom, chTo);
+          } else {
+            ScalarBatchNorms.backwardSums(
+                x, xo, xs, y, yo, ys, n, positions, c, st, so, chFrom, chTo);
+          }
+        }
+        case INPUT_GRAD -> {
+          int xe = xo + from * xs;
+          int de = yo + from * ys;
+          int dxe = dxo + from * dxs;
+          int m = to - from;
+          if (simd) {
+            VectorBatchNorms.inputGrad(x, xe, xs, y, de, ys, dx, dxe, dxs, m, positions, c, st, t1);
+          } else {
+            ScalarBatchNorms.inputGrad(
+                x, xe, xs, y, de, ys, dx, dxe, dxs, m, positions, c, st, t1, 0);
+          }
+        }
+        default -> throw new IllegalStateException("phase " + phase);
+      }
     }
   }
 }

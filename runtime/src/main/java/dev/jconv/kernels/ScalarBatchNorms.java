@@ -9,13 +9,25 @@ package dev.jconv.kernels;
 final class ScalarBatchNorms {
   private ScalarBatchNorms() {}
 
-  /** Adds {@code sum(x - k)} and {@code sum((x - k)^2)} per channel to {@code st[so + 4c...]}. */
+  /**
+   * Adds {@code sum(x - k)} and {@code sum((x - k)^2)} per channel of {@code [from, to)} to {@code
+   * st[so + 4c...]} and {@code st[so + 5c...]}.
+   */
   static void forwardSums(
-      float[] x, int xo, int xs, int n, int positions, int c, float[] st, int so, int from) {
+      float[] x,
+      int xo,
+      int xs,
+      int n,
+      int positions,
+      int c,
+      float[] st,
+      int so,
+      int from,
+      int to) {
     int t1 = so + 4 * c;
     int t2 = so + 5 * c;
     int k = so + 7 * c;
-    for (int ch = from; ch < c; ch++) {
+    for (int ch = from; ch < to; ch++) {
       float kc = st[k + ch];
       for (int e = 0; e < n; e++) {
         for (int p0 = 0; p0 < positions; p0 += BatchNorms.CHUNK) {
@@ -62,8 +74,8 @@ final class ScalarBatchNorms {
   }
 
   /**
-   * Adds {@code sum(dy)} and {@code sum(dy * (x - mean))} per channel to {@code st[so + 4c...]} and
-   * {@code st[so + 5c...]}.
+   * Adds {@code sum(dy)} and {@code sum(dy * (x - mean))} per channel of {@code [from, to)} to
+   * {@code st[so + 4c...]} and {@code st[so + 5c...]}.
    */
   static void backwardSums(
       float[] x,
@@ -77,10 +89,11 @@ final class ScalarBatchNorms {
       int c,
       float[] st,
       int so,
-      int from) {
+      int from,
+      int to) {
     int t1 = so + 4 * c;
     int t2 = so + 5 * c;
-    for (int ch = from; ch < c; ch++) {
+    for (int ch = from; ch < to; ch++) {
       float mean = st[so + ch];
       for (int e = 0; e < n; e++) {
         for (int p0 = 0; p0 < positions; p0 += BatchNorms.CHUNK) {

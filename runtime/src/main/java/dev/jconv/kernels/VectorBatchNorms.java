@@ -22,17 +22,32 @@ final class VectorBatchNorms {
     return c - c % L;
   }
 
+  /** Lanes per vector: the unit in which {@link BatchNorms} splits channels over threads. */
+  static int lanes() {
+    return L;
+  }
+
+  /** The forward sums of channels {@code [from, to)}, {@code from} a multiple of the lanes. */
   static void forwardSums(
-      float[] x, int xo, int xs, int n, int positions, int c, float[] st, int so) {
+      float[] x,
+      int xo,
+      int xs,
+      int n,
+      int positions,
+      int c,
+      float[] st,
+      int so,
+      int from,
+      int to) {
     int t1 = so + 4 * c;
     int t2 = so + 5 * c;
     int k = so + 7 * c;
-    int cv = vectorChannels(c);
+    int cv = Math.min(to, vectorChannels(c));
     for (int e = 0; e < n; e++) {
       for (int p0 = 0; p0 < positions; p0 += BatchNorms.CHUNK) {
         int count = Math.min(BatchNorms.CHUNK, positions - p0);
         int xi = xo + e * xs + p0 * c;
-        int ch = 0;
+        int ch = from;
         for (; ch + 2 * L <= cv; ch += 2 * L) {
           sums2(x, xi + ch, count, c, st, k + ch, t1 + ch, t2 + ch);
         }
@@ -41,7 +56,7 @@ final class VectorBatchNorms {
         }
       }
     }
-    ScalarBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, cv);
+    ScalarBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, Math.max(from, cv), to);
   }
 
   /** Two vectors of channels: {@code st[t1] += sum(x - k)}, {@code st[t2] += sum((x - k)^2)}. */
@@ -118,6 +133,7 @@ final class VectorBatchNorms {
     }
   }
 
+  /** The backward sums of channels {@code [from, to)}, {@code from} a multiple of the lanes. */
   static void backwardSums(
       float[] x,
       int xo,
@@ -129,16 +145,18 @@ final class VectorBatchNorms {
       int positions,
       int c,
       float[] st,
-      int so) {
+      int so,
+      int from,
+      int to) {
     int t1 = so + 4 * c;
     int t2 = so + 5 * c;
-    int cv = vectorChannels(c);
+    int cv = Math.min(to, vectorChannels(c));
     for (int e = 0; e < n; e++) {
       for (int p0 = 0; p0 < positions; p0 += BatchNorms.CHUNK) {
         int count = Math.min(BatchNorms.CHUNK, positions - p0);
         int xi = xo + e * xs + p0 * c;
         int di = dyo + e * dys + p0 * c;
-        int ch = 0;
+        int ch = from;
         for (; ch + 2 * L <= cv; ch += 2 * L) {
           gradSums2(x, xi + ch, dy, di + ch, count, c, st, so + ch, t1 + ch, t2 + ch);
         }
@@ -147,7 +165,8 @@ final class VectorBatchNorms {
         }
       }
     }
-    ScalarBatchNorms.backwardSums(x, xo, xs, dy, dyo, dys, n, positions, c, st, so, cv);
+    ScalarBatchNorms.backwardSums(
+        x, xo, xs, dy, dyo, dys, n, positions, c, st, so, Math.max(from, cv), to);
   }
 
   /** Two vectors: {@code st[t1] += sum(dy)}, {@code st[t2] += sum(dy * (x - st[mean]))}. */

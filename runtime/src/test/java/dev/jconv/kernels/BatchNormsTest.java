@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jconv.parallel.Parallel;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,34 @@ class BatchNormsTest {
       assertArrayEquals(a.dx, b.dx, "dx c=" + c);
       assertArrayEquals(a.g, b.g, "g c=" + c);
       assertArrayEquals(a.w, b.w, "moving statistics c=" + c);
+    }
+  }
+
+  @Test
+  void threadCountsGiveTheSameBits() {
+    Random r = new Random(25);
+    int before = Parallel.threads();
+    try {
+      for (int trial = 0; trial < 12; trial++) {
+        boolean simd = trial % 2 == 0;
+        Case a = new Case(r, 1 + r.nextInt(70), 1 + r.nextInt(6), 1 + r.nextInt(30), true, true);
+        Case b = a.copy();
+        Case cc = a.copy();
+        Parallel.setThreads(1);
+        a.run(simd);
+        Parallel.setThreads(2);
+        b.run(simd);
+        Parallel.setThreads(3);
+        cc.run(simd);
+        for (Case k : new Case[] {b, cc}) {
+          assertArrayEquals(a.y, k.y, "y c=" + a.c);
+          assertArrayEquals(a.dx, k.dx, "dx c=" + a.c);
+          assertArrayEquals(a.g, k.g, "g c=" + a.c);
+          assertArrayEquals(a.w, k.w, "moving statistics c=" + a.c);
+        }
+      }
+    } finally {
+      Parallel.setThreads(before);
     }
   }
 

@@ -53,8 +53,8 @@ public final class ConvTiles {
   /**
    * The generated kernels' flag for 32 vector registers: AVX-512 (a 512-bit preferred species) has
    * 32, AVX2 16. Tiles with more than about 12 accumulators run only where it is set; elsewhere
-   * they would spill. It is also off unless {@code -Djconv.simd.wideTiles=true}: on JDK 17 the wide
-   * tiles left predictInto allocating (CI, BatchNormNet, SteadyStateTest).
+   * they would spill. {@code -Djconv.simd.wideTiles=false} clears it (to test the narrow tiles on
+   * an AVX-512 machine).
    */
   public static final String WIDE = "R32";
 
@@ -76,12 +76,11 @@ public final class ConvTiles {
   public static FieldSpec wideField() {
     return FieldSpec.builder(boolean.class, WIDE, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(
-            "32 vector registers (AVX-512) and {@code -Djconv.simd.wideTiles=true}: the conv tiles"
-                + " with up to 24 accumulators run only then (off by default: on JDK 17 they"
-                + " allocated 90 KB per predictInto of BatchNormNet after 90 s of warm-up).\n")
+            "32 vector registers (AVX-512): the conv tiles with up to 24 accumulators run only"
+                + " here.\n")
         .initializer(
             "$T.SPECIES_PREFERRED.vectorBitSize() >= 512"
-                + " && \"true\".equals(System.getProperty(\"jconv.simd.wideTiles\"))",
+                + " && !\"false\".equals(System.getProperty(\"jconv.simd.wideTiles\"))",
             FLOAT_VECTOR)
         .build();
   }

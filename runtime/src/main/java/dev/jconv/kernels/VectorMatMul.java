@@ -1,7 +1,6 @@
 package dev.jconv.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,6 +16,18 @@ final class VectorMatMul {
 
   /** Reduction rows per cache block: 256 rows x 3 vectors of weights is 48 KB at 16 lanes. */
   static final int KC = 256;
+
+  /** Per thread: the lanes of 12 accumulators, summed in scalar code by {@link #laneSum}. */
+  private static final ThreadLocal<float[]> SUMS = ThreadLocal.withInitial(() -> new float[12 * L]);
+
+  /** The L lanes from {@code at}, added first to last: the same bits before and after the JIT. */
+  private static float laneSum(float[] t, int at) {
+    float s = t[at];
+    for (int i = 1; i < L; i++) {
+      s += t[at + i];
+    }
+    return s;
+  }
 
   private VectorMatMul() {}
 
@@ -192,16 +203,17 @@ final class VectorMatMul {
    */
   static void backwardInput(
       MatMul.Dims d, float[] dy, int dyo, float[] w, int wo, float[] dx, int dxo) {
+    float[] t = SUMS.get();
     int full = d.out() / L * L;
     int k = 0;
     for (; k + 4 <= d.in(); k += 4) {
       int wk = wo + k * d.out();
       int i = 0;
       for (; i + 3 <= d.n(); i += 3) {
-        dots4x3(d, dy, dyo + i * d.ldy(), w, wk, full, dx, dxo + i * d.ldx() + k);
+        dots4x3(d, dy, dyo + i * d.ldy(), w, wk, full, dx, dxo + i * d.ldx() + k, t);
       }
       for (; i < d.n(); i++) {
-        dots4(d, dy, dyo + i * d.ldy(), w, wk, full, dx, dxo + i * d.ldx() + k);
+        dots4(d, dy, dyo + i * d.ldy(), w, wk, full, dx, dxo + i * d.ldx() + k, t);
       }
     }
     for (; k < d.in(); k++) {
@@ -214,7 +226,15 @@ final class VectorMatMul {
 
   /** dX of 3 example rows ({@code r}, {@code r + ldy}, ...) at 4 weight rows from {@code wk}. */
   private static void dots4x3(
-      MatMul.Dims d, float[] dy, int r, float[] w, int wk, int full, float[] dx, int xk) {
+      MatMul.Dims d,
+      float[] dy,
+      int r,
+      float[] w,
+      int wk,
+      int full,
+      float[] dx,
+      int xk,
+      float[] t) {
     int o = d.out();
     int r1 = r + d.ldy();
     int r2 = r1 + d.ldy();
@@ -251,47 +271,25 @@ final class VectorMatMul {
       c22 = g.fma(w2, c22);
       c23 = g.fma(w3, c23);
     }
-    // Reduced here: a helper taking vectors would box them whenever C2 does not inline it.
+    // Reduced in scalar code in one fixed order (laneSum): reduceLanes(ADD) sums in another order
+    // once C2 compiles it on JDK 25, so the bits would depend on the JIT; a helper taking vectors
+    // would box them whenever C2 does not inline it.
+    c00.intoArray(t, 0);
+    c01.intoArray(t, L);
+    c02.intoArray(t, 2 * L);
+    c03.intoArray(t, 3 * L);
+    c10.intoArray(t, 4 * L);
+    c11.intoArray(t, 5 * L);
+    c12.intoArray(t, 6 * L);
+    c13.intoArray(t, 7 * L);
+    c20.intoArray(t, 8 * L);
+    c21.intoArray(t, 9 * L);
+    c22.intoArray(t, 10 * L);
+    c23.intoArray(t, 11 * L);
     int ldx = d.ldx();
-    tail4(
-        dy,
-        r,
-        w,
-        wk,
-        o,
-        full,
-        c00.reduceLanes(VectorOperators.ADD),
-        c01.reduceLanes(VectorOperators.ADD),
-        c02.reduceLanes(VectorOperators.ADD),
-        c03.reduceLanes(VectorOperators.ADD),
-        dx,
-        xk);
-    tail4(
-        dy,
-        r1,
-        w,
-        wk,
-        o,
-        full,
-        c10.reduceLanes(VectorOperators.ADD),
-        c11.reduceLanes(VectorOperators.ADD),
-        c12.reduceLanes(VectorOperators.ADD),
-        c13.reduceLanes(VectorOperators.ADD),
-        dx,
-        xk + ldx);
-    tail4(
-        dy,
-        r2,
-        w,
-        wk,
-        o,
-        full,
-        c20.reduceLanes(VectorOperators.ADD),
-        c21.reduceLanes(VectorOperators.ADD),
-        c22.reduceLanes(VectorOperators.ADD),
-        c23.reduceLanes(VectorOperators.ADD),
-        dx,
-        xk + 2 * ldx);
+    tail4(dy, r, w, wk, o, full, t, 0, dx, xk);
+    tail4(dy, r1, w, wk, o, full, t, 4 * L, dx, xk + ldx);
+    tail4(dy, r2, w, wk, o, full, t, 8 * L, dx, xk + 2 * ldx);
   }
 
   /** Adds one example's column tail to its 4 reduced sums, then the sums to dX. */
@@ -302,12 +300,14 @@ final class VectorMatMul {
       int wk,
       int o,
       int full,
-      float s0,
-      float s1,
-      float s2,
-      float s3,
+      float[] t,
+      int at,
       float[] dx,
       int xk) {
+    float s0 = laneSum(t, at);
+    float s1 = laneSum(t, at + L);
+    float s2 = laneSum(t, at + 2 * L);
+    float s3 = laneSum(t, at + 3 * L);
     for (int j = full; j < o; j++) {
       float g = dy[r + j];
       s0 += g * w[wk + j];
@@ -322,7 +322,15 @@ final class VectorMatMul {
   }
 
   private static void dots4(
-      MatMul.Dims d, float[] dy, int r, float[] w, int wk, int full, float[] dx, int xk) {
+      MatMul.Dims d,
+      float[] dy,
+      int r,
+      float[] w,
+      int wk,
+      int full,
+      float[] dx,
+      int xk,
+      float[] t) {
     int o = d.out();
     FloatVector c0 = FloatVector.zero(S);
     FloatVector c1 = FloatVector.zero(S);
@@ -335,10 +343,14 @@ final class VectorMatMul {
       c2 = g.fma(FloatVector.fromArray(S, w, wk + 2 * o + j), c2);
       c3 = g.fma(FloatVector.fromArray(S, w, wk + 3 * o + j), c3);
     }
-    float s0 = c0.reduceLanes(VectorOperators.ADD);
-    float s1 = c1.reduceLanes(VectorOperators.ADD);
-    float s2 = c2.reduceLanes(VectorOperators.ADD);
-    float s3 = c3.reduceLanes(VectorOperators.ADD);
+    c0.intoArray(t, 0);
+    c1.intoArray(t, L);
+    c2.intoArray(t, 2 * L);
+    c3.intoArray(t, 3 * L);
+    float s0 = laneSum(t, 0);
+    float s1 = laneSum(t, L);
+    float s2 = laneSum(t, 2 * L);
+    float s3 = laneSum(t, 3 * L);
     for (int j = full; j < o; j++) {
       float g = dy[r + j];
       s0 += g * w[wk + j];

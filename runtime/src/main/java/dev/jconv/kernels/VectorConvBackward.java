@@ -87,8 +87,12 @@ final class VectorConvBackward {
       }
     }
     if (c + 2 * L <= cin) {
-      // Two vectors left (16 channels at 8 lanes): 4 pixels x 2 vectors, 8 accumulators.
+      // Two vectors left (16 channels at 8 lanes): 8 pixels x 2 vectors, then 4 x 2.
       int ow = lo;
+      for (; ow + 8 <= hi; ow += 8) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        in8x2(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
+      }
       for (; ow + 4 <= hi; ow += 4) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in4x2(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
@@ -290,6 +294,75 @@ final class VectorConvBackward {
     c3.intoArray(dx, x0 + 3 * L);
   }
 
+  /**
+   * dx of 8 output pixels for two vectors of input channels (16 accumulators): twice the pixels of
+   * {@link #in4x2} per weight load, for layers of 2 vectors of channels.
+   */
+  private static void in8x2(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
+    FloatVector c00 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c01 = FloatVector.fromArray(S, dx, x0 + L);
+    FloatVector c10 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c11 = FloatVector.fromArray(S, dx, x0 + xstep + L);
+    FloatVector c20 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c21 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + L);
+    FloatVector c30 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
+    FloatVector c31 = FloatVector.fromArray(S, dx, x0 + 3 * xstep + L);
+    FloatVector c40 = FloatVector.fromArray(S, dx, x0 + 4 * xstep);
+    FloatVector c41 = FloatVector.fromArray(S, dx, x0 + 4 * xstep + L);
+    FloatVector c50 = FloatVector.fromArray(S, dx, x0 + 5 * xstep);
+    FloatVector c51 = FloatVector.fromArray(S, dx, x0 + 5 * xstep + L);
+    FloatVector c60 = FloatVector.fromArray(S, dx, x0 + 6 * xstep);
+    FloatVector c61 = FloatVector.fromArray(S, dx, x0 + 6 * xstep + L);
+    FloatVector c70 = FloatVector.fromArray(S, dx, x0 + 7 * xstep);
+    FloatVector c71 = FloatVector.fromArray(S, dx, x0 + 7 * xstep + L);
+    for (int co = 0; co < cout; co++) {
+      int wr = wc + co * cin;
+      FloatVector w0 = FloatVector.fromArray(S, wt, wr);
+      FloatVector w1 = FloatVector.fromArray(S, wt, wr + L);
+      FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
+      c00 = a.fma(w0, c00);
+      c01 = a.fma(w1, c01);
+      a = FloatVector.broadcast(S, dy[g0 + cout + co]);
+      c10 = a.fma(w0, c10);
+      c11 = a.fma(w1, c11);
+      a = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]);
+      c20 = a.fma(w0, c20);
+      c21 = a.fma(w1, c21);
+      a = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]);
+      c30 = a.fma(w0, c30);
+      c31 = a.fma(w1, c31);
+      a = FloatVector.broadcast(S, dy[g0 + 4 * cout + co]);
+      c40 = a.fma(w0, c40);
+      c41 = a.fma(w1, c41);
+      a = FloatVector.broadcast(S, dy[g0 + 5 * cout + co]);
+      c50 = a.fma(w0, c50);
+      c51 = a.fma(w1, c51);
+      a = FloatVector.broadcast(S, dy[g0 + 6 * cout + co]);
+      c60 = a.fma(w0, c60);
+      c61 = a.fma(w1, c61);
+      a = FloatVector.broadcast(S, dy[g0 + 7 * cout + co]);
+      c70 = a.fma(w0, c70);
+      c71 = a.fma(w1, c71);
+    }
+    c00.intoArray(dx, x0);
+    c01.intoArray(dx, x0 + L);
+    c10.intoArray(dx, x0 + xstep);
+    c11.intoArray(dx, x0 + xstep + L);
+    c20.intoArray(dx, x0 + 2 * xstep);
+    c21.intoArray(dx, x0 + 2 * xstep + L);
+    c30.intoArray(dx, x0 + 3 * xstep);
+    c31.intoArray(dx, x0 + 3 * xstep + L);
+    c40.intoArray(dx, x0 + 4 * xstep);
+    c41.intoArray(dx, x0 + 4 * xstep + L);
+    c50.intoArray(dx, x0 + 5 * xstep);
+    c51.intoArray(dx, x0 + 5 * xstep + L);
+    c60.intoArray(dx, x0 + 6 * xstep);
+    c61.intoArray(dx, x0 + 6 * xstep + L);
+    c70.intoArray(dx, x0 + 7 * xstep);
+    c71.intoArray(dx, x0 + 7 * xstep + L);
+  }
+
   /** dx of 4 output pixels for two vectors of input channels, summed over the output channels. */
   private static void in4x2(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
@@ -473,8 +546,11 @@ final class VectorConvBackward {
           }
         }
         if (co + 2 * L <= cout) {
-          // Two vectors left (16 filters at 8 lanes): 4 input channels x 2 vectors.
+          // Two vectors left (16 filters at 8 lanes): 8, then 4 input channels x 2 vectors.
           int ci = 0;
+          for (; ci + 8 <= cin; ci += 8) {
+            grad8x2(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
           for (; ci + 4 <= cin; ci += 4) {
             grad4x2(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
           }
@@ -760,6 +836,88 @@ final class VectorConvBackward {
     c01.intoArray(dw, at + L);
     c02.intoArray(dw, at + 2 * L);
     c03.intoArray(dw, at + 3 * L);
+  }
+
+  /** The kernel gradient of one tap for 8 input channels x 2 vectors of output channels. */
+  private static void grad8x2(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c00 = FloatVector.fromArray(S, dw, at);
+    FloatVector c01 = FloatVector.fromArray(S, dw, at + L);
+    FloatVector c10 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c11 = FloatVector.fromArray(S, dw, at + cout + L);
+    FloatVector c20 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector c21 = FloatVector.fromArray(S, dw, at + 2 * cout + L);
+    FloatVector c30 = FloatVector.fromArray(S, dw, at + 3 * cout);
+    FloatVector c31 = FloatVector.fromArray(S, dw, at + 3 * cout + L);
+    FloatVector c40 = FloatVector.fromArray(S, dw, at + 4 * cout);
+    FloatVector c41 = FloatVector.fromArray(S, dw, at + 4 * cout + L);
+    FloatVector c50 = FloatVector.fromArray(S, dw, at + 5 * cout);
+    FloatVector c51 = FloatVector.fromArray(S, dw, at + 5 * cout + L);
+    FloatVector c60 = FloatVector.fromArray(S, dw, at + 6 * cout);
+    FloatVector c61 = FloatVector.fromArray(S, dw, at + 6 * cout + L);
+    FloatVector c70 = FloatVector.fromArray(S, dw, at + 7 * cout);
+    FloatVector c71 = FloatVector.fromArray(S, dw, at + 7 * cout + L);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      FloatVector g1 = FloatVector.fromArray(S, dy, g + L);
+      FloatVector a = FloatVector.broadcast(S, x[xi]);
+      c00 = a.fma(g0, c00);
+      c01 = a.fma(g1, c01);
+      a = FloatVector.broadcast(S, x[xi + 1]);
+      c10 = a.fma(g0, c10);
+      c11 = a.fma(g1, c11);
+      a = FloatVector.broadcast(S, x[xi + 2]);
+      c20 = a.fma(g0, c20);
+      c21 = a.fma(g1, c21);
+      a = FloatVector.broadcast(S, x[xi + 3]);
+      c30 = a.fma(g0, c30);
+      c31 = a.fma(g1, c31);
+      a = FloatVector.broadcast(S, x[xi + 4]);
+      c40 = a.fma(g0, c40);
+      c41 = a.fma(g1, c41);
+      a = FloatVector.broadcast(S, x[xi + 5]);
+      c50 = a.fma(g0, c50);
+      c51 = a.fma(g1, c51);
+      a = FloatVector.broadcast(S, x[xi + 6]);
+      c60 = a.fma(g0, c60);
+      c61 = a.fma(g1, c61);
+      a = FloatVector.broadcast(S, x[xi + 7]);
+      c70 = a.fma(g0, c70);
+      c71 = a.fma(g1, c71);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    c00.intoArray(dw, at);
+    c01.intoArray(dw, at + L);
+    c10.intoArray(dw, at + cout);
+    c11.intoArray(dw, at + cout + L);
+    c20.intoArray(dw, at + 2 * cout);
+    c21.intoArray(dw, at + 2 * cout + L);
+    c30.intoArray(dw, at + 3 * cout);
+    c31.intoArray(dw, at + 3 * cout + L);
+    c40.intoArray(dw, at + 4 * cout);
+    c41.intoArray(dw, at + 4 * cout + L);
+    c50.intoArray(dw, at + 5 * cout);
+    c51.intoArray(dw, at + 5 * cout + L);
+    c60.intoArray(dw, at + 6 * cout);
+    c61.intoArray(dw, at + 6 * cout + L);
+    c70.intoArray(dw, at + 7 * cout);
+    c71.intoArray(dw, at + 7 * cout + L);
   }
 
   /** The kernel gradient of one tap for 4 input channels x 2 vectors of output channels. */

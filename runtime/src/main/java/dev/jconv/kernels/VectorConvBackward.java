@@ -5,13 +5,20 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ConvBackward} on {@code FloatVector} lanes. Input gradient: per tap and output row, tiles
- * of 4 output pixels x 3 input-channel vectors (12 accumulators) sum over the output channels with
- * the transposed kernel, then add into the 4 input pixels the tap reaches. Weight gradient: per
- * tap, 4 input channels x 3 output-channel vectors accumulate over every output pixel in registers
- * and are added to the kernel gradient once. Channels that do not fill 3 vectors run in
- * single-vector groups (4 pixels or 4 input channels each); the last channels that do not fill a
- * vector run in scalar code, since masked vector code fell to the Vector API's boxed fallback in a
- * JVM that had run other networks. Loaded only when {@link VectorSupport#enabled()}.
+ * of 4 output pixels x 4, 3 or 2 input-channel vectors sum over the output channels with the
+ * transposed kernel into the 4 input pixels the tap reaches; a row tail of 3 pixels (the edge taps
+ * of a SAME layer on a width divisible by 4) runs as one 3-pixel tile. Weight gradient: per tap, 4
+ * input channels x 4, 3 or 2 output-channel vectors accumulate over every output pixel in
+ * registers. Channels that do not fill 2 vectors run in single-vector groups; the last channels
+ * that do not fill a vector run in scalar code, since masked vector code fell to the Vector API's
+ * boxed fallback in a JVM that had run other networks. Loaded only when {@link
+ * VectorSupport#enabled()}.
+ *
+ * <p>The accumulators start from the gradient they add to (one load, one store each) rather than
+ * from zero (a zero, a load, an add and a store): with 16 accumulators the longer form made C2's
+ * graph pass its inlining cutoff on JDK 17, the last stores were inlined late without exact vector
+ * types, failed to intrinsify ("missing constant: vclass=DecodeN") and boxed every vector (about
+ * 200 MB per ResNet-20 training step, some JVM runs and not others).
  */
 final class VectorConvBackward {
   private static final VectorSpecies<Float> S = Lanes.SPECIES;
@@ -49,6 +56,13 @@ final class VectorConvBackward {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in4x4(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
       }
+      if (hi - ow == 3) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        int g = dyRow + ow * cout;
+        in3x2(cout, cin, wt, tap + c, dy, g, dx, x0, xstep);
+        in3x2(cout, cin, wt, tap + c + 2 * L, dy, g, dx, x0 + 2 * L, xstep);
+        ow += 3;
+      }
       for (; ow < hi; ow++) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in1x4(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0);
@@ -60,17 +74,34 @@ final class VectorConvBackward {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in4x3(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
       }
+      if (hi - ow == 3) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        int g = dyRow + ow * cout;
+        in3x2(cout, cin, wt, tap + c, dy, g, dx, x0, xstep);
+        in3x1Full(cout, cin, wt, tap + c + 2 * L, dy, g, dx, x0 + 2 * L, xstep);
+        ow += 3;
+      }
       for (; ow < hi; ow++) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in1x3(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0);
       }
     }
     if (c + 2 * L <= cin) {
-      // Two vectors left (16 channels at 8 lanes): 4 pixels x 2 vectors, 8 accumulators.
+      // Two vectors left (16 channels at 8 lanes): 8 pixels x 2 vectors, then 4 x 2.
       int ow = lo;
+      for (; ow + 8 <= hi; ow += 8) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        in8x2(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
+      }
       for (; ow + 4 <= hi; ow += 4) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in4x2(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
+      }
+      if (hi - ow == 3) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        int g = dyRow + ow * cout;
+        in3x2(cout, cin, wt, tap + c, dy, g, dx, x0, xstep);
+        ow += 3;
       }
       for (; ow < hi; ow++) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
@@ -83,6 +114,12 @@ final class VectorConvBackward {
       for (; ow + 4 <= hi; ow += 4) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in4x1Full(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
+      }
+      if (hi - ow == 3) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        int g = dyRow + ow * cout;
+        in3x1Full(cout, cin, wt, tap + c, dy, g, dx, x0, xstep);
+        ow += 3;
       }
       for (; ow < hi; ow++) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
@@ -107,18 +144,18 @@ final class VectorConvBackward {
 
   private static void in4x3(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c02 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c12 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c22 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
-    FloatVector c32 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c01 = FloatVector.fromArray(S, dx, x0 + L);
+    FloatVector c02 = FloatVector.fromArray(S, dx, x0 + 2 * L);
+    FloatVector c10 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c11 = FloatVector.fromArray(S, dx, x0 + xstep + L);
+    FloatVector c12 = FloatVector.fromArray(S, dx, x0 + xstep + 2 * L);
+    FloatVector c20 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c21 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + L);
+    FloatVector c22 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + 2 * L);
+    FloatVector c30 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
+    FloatVector c31 = FloatVector.fromArray(S, dx, x0 + 3 * xstep + L);
+    FloatVector c32 = FloatVector.fromArray(S, dx, x0 + 3 * xstep + 2 * L);
     for (int co = 0; co < cout; co++) {
       int wr = wc + co * cin;
       FloatVector w0 = FloatVector.fromArray(S, wt, wr);
@@ -141,29 +178,25 @@ final class VectorConvBackward {
       c31 = a.fma(w1, c31);
       c32 = a.fma(w2, c32);
     }
-    FloatVector.fromArray(S, dx, x0).add(c00).intoArray(dx, x0);
-    FloatVector.fromArray(S, dx, x0 + L).add(c01).intoArray(dx, x0 + L);
-    FloatVector.fromArray(S, dx, x0 + 2 * L).add(c02).intoArray(dx, x0 + 2 * L);
-    FloatVector.fromArray(S, dx, x0 + xstep).add(c10).intoArray(dx, x0 + xstep);
-    FloatVector.fromArray(S, dx, x0 + xstep + L).add(c11).intoArray(dx, x0 + xstep + L);
-    FloatVector.fromArray(S, dx, x0 + xstep + 2 * L).add(c12).intoArray(dx, x0 + xstep + 2 * L);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep).add(c20).intoArray(dx, x0 + 2 * xstep);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep + L).add(c21).intoArray(dx, x0 + 2 * xstep + L);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep + 2 * L)
-        .add(c22)
-        .intoArray(dx, x0 + 2 * xstep + 2 * L);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c30).intoArray(dx, x0 + 3 * xstep);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep + L).add(c31).intoArray(dx, x0 + 3 * xstep + L);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep + 2 * L)
-        .add(c32)
-        .intoArray(dx, x0 + 3 * xstep + 2 * L);
+    c00.intoArray(dx, x0);
+    c01.intoArray(dx, x0 + L);
+    c02.intoArray(dx, x0 + 2 * L);
+    c10.intoArray(dx, x0 + xstep);
+    c11.intoArray(dx, x0 + xstep + L);
+    c12.intoArray(dx, x0 + xstep + 2 * L);
+    c20.intoArray(dx, x0 + 2 * xstep);
+    c21.intoArray(dx, x0 + 2 * xstep + L);
+    c22.intoArray(dx, x0 + 2 * xstep + 2 * L);
+    c30.intoArray(dx, x0 + 3 * xstep);
+    c31.intoArray(dx, x0 + 3 * xstep + L);
+    c32.intoArray(dx, x0 + 3 * xstep + 2 * L);
   }
 
   private static void in1x3(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0) {
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c0 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c1 = FloatVector.fromArray(S, dx, x0 + L);
+    FloatVector c2 = FloatVector.fromArray(S, dx, x0 + 2 * L);
     for (int co = 0; co < cout; co++) {
       int wr = wc + co * cin;
       FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
@@ -171,30 +204,30 @@ final class VectorConvBackward {
       c1 = a.fma(FloatVector.fromArray(S, wt, wr + L), c1);
       c2 = a.fma(FloatVector.fromArray(S, wt, wr + 2 * L), c2);
     }
-    FloatVector.fromArray(S, dx, x0).add(c0).intoArray(dx, x0);
-    FloatVector.fromArray(S, dx, x0 + L).add(c1).intoArray(dx, x0 + L);
-    FloatVector.fromArray(S, dx, x0 + 2 * L).add(c2).intoArray(dx, x0 + 2 * L);
+    c0.intoArray(dx, x0);
+    c1.intoArray(dx, x0 + L);
+    c2.intoArray(dx, x0 + 2 * L);
   }
 
   /** dx of 4 output pixels for 4 vectors of input channels, summed over the output channels. */
   private static void in4x4(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c02 = FloatVector.zero(S);
-    FloatVector c03 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c12 = FloatVector.zero(S);
-    FloatVector c13 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c22 = FloatVector.zero(S);
-    FloatVector c23 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
-    FloatVector c32 = FloatVector.zero(S);
-    FloatVector c33 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c01 = FloatVector.fromArray(S, dx, x0 + L);
+    FloatVector c02 = FloatVector.fromArray(S, dx, x0 + 2 * L);
+    FloatVector c03 = FloatVector.fromArray(S, dx, x0 + 3 * L);
+    FloatVector c10 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c11 = FloatVector.fromArray(S, dx, x0 + xstep + L);
+    FloatVector c12 = FloatVector.fromArray(S, dx, x0 + xstep + 2 * L);
+    FloatVector c13 = FloatVector.fromArray(S, dx, x0 + xstep + 3 * L);
+    FloatVector c20 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c21 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + L);
+    FloatVector c22 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + 2 * L);
+    FloatVector c23 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + 3 * L);
+    FloatVector c30 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
+    FloatVector c31 = FloatVector.fromArray(S, dx, x0 + 3 * xstep + L);
+    FloatVector c32 = FloatVector.fromArray(S, dx, x0 + 3 * xstep + 2 * L);
+    FloatVector c33 = FloatVector.fromArray(S, dx, x0 + 3 * xstep + 3 * L);
     for (int co = 0; co < cout; co++) {
       int wr = wc + co * cin;
       FloatVector w0 = FloatVector.fromArray(S, wt, wr);
@@ -222,39 +255,31 @@ final class VectorConvBackward {
       c32 = a.fma(w2, c32);
       c33 = a.fma(w3, c33);
     }
-    FloatVector.fromArray(S, dx, x0).add(c00).intoArray(dx, x0);
-    FloatVector.fromArray(S, dx, x0 + L).add(c01).intoArray(dx, x0 + L);
-    FloatVector.fromArray(S, dx, x0 + 2 * L).add(c02).intoArray(dx, x0 + 2 * L);
-    FloatVector.fromArray(S, dx, x0 + 3 * L).add(c03).intoArray(dx, x0 + 3 * L);
-    FloatVector.fromArray(S, dx, x0 + xstep).add(c10).intoArray(dx, x0 + xstep);
-    FloatVector.fromArray(S, dx, x0 + xstep + L).add(c11).intoArray(dx, x0 + xstep + L);
-    FloatVector.fromArray(S, dx, x0 + xstep + 2 * L).add(c12).intoArray(dx, x0 + xstep + 2 * L);
-    FloatVector.fromArray(S, dx, x0 + xstep + 3 * L).add(c13).intoArray(dx, x0 + xstep + 3 * L);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep).add(c20).intoArray(dx, x0 + 2 * xstep);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep + L).add(c21).intoArray(dx, x0 + 2 * xstep + L);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep + 2 * L)
-        .add(c22)
-        .intoArray(dx, x0 + 2 * xstep + 2 * L);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep + 3 * L)
-        .add(c23)
-        .intoArray(dx, x0 + 2 * xstep + 3 * L);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c30).intoArray(dx, x0 + 3 * xstep);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep + L).add(c31).intoArray(dx, x0 + 3 * xstep + L);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep + 2 * L)
-        .add(c32)
-        .intoArray(dx, x0 + 3 * xstep + 2 * L);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep + 3 * L)
-        .add(c33)
-        .intoArray(dx, x0 + 3 * xstep + 3 * L);
+    c00.intoArray(dx, x0);
+    c01.intoArray(dx, x0 + L);
+    c02.intoArray(dx, x0 + 2 * L);
+    c03.intoArray(dx, x0 + 3 * L);
+    c10.intoArray(dx, x0 + xstep);
+    c11.intoArray(dx, x0 + xstep + L);
+    c12.intoArray(dx, x0 + xstep + 2 * L);
+    c13.intoArray(dx, x0 + xstep + 3 * L);
+    c20.intoArray(dx, x0 + 2 * xstep);
+    c21.intoArray(dx, x0 + 2 * xstep + L);
+    c22.intoArray(dx, x0 + 2 * xstep + 2 * L);
+    c23.intoArray(dx, x0 + 2 * xstep + 3 * L);
+    c30.intoArray(dx, x0 + 3 * xstep);
+    c31.intoArray(dx, x0 + 3 * xstep + L);
+    c32.intoArray(dx, x0 + 3 * xstep + 2 * L);
+    c33.intoArray(dx, x0 + 3 * xstep + 3 * L);
   }
 
   /** {@link #in4x4} for one output pixel. */
   private static void in1x4(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0) {
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    FloatVector c2 = FloatVector.zero(S);
-    FloatVector c3 = FloatVector.zero(S);
+    FloatVector c0 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c1 = FloatVector.fromArray(S, dx, x0 + L);
+    FloatVector c2 = FloatVector.fromArray(S, dx, x0 + 2 * L);
+    FloatVector c3 = FloatVector.fromArray(S, dx, x0 + 3 * L);
     for (int co = 0; co < cout; co++) {
       int wr = wc + co * cin;
       FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
@@ -263,23 +288,92 @@ final class VectorConvBackward {
       c2 = a.fma(FloatVector.fromArray(S, wt, wr + 2 * L), c2);
       c3 = a.fma(FloatVector.fromArray(S, wt, wr + 3 * L), c3);
     }
-    FloatVector.fromArray(S, dx, x0).add(c0).intoArray(dx, x0);
-    FloatVector.fromArray(S, dx, x0 + L).add(c1).intoArray(dx, x0 + L);
-    FloatVector.fromArray(S, dx, x0 + 2 * L).add(c2).intoArray(dx, x0 + 2 * L);
-    FloatVector.fromArray(S, dx, x0 + 3 * L).add(c3).intoArray(dx, x0 + 3 * L);
+    c0.intoArray(dx, x0);
+    c1.intoArray(dx, x0 + L);
+    c2.intoArray(dx, x0 + 2 * L);
+    c3.intoArray(dx, x0 + 3 * L);
+  }
+
+  /**
+   * dx of 8 output pixels for two vectors of input channels (16 accumulators): twice the pixels of
+   * {@link #in4x2} per weight load, for layers of 2 vectors of channels.
+   */
+  private static void in8x2(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
+    FloatVector c00 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c01 = FloatVector.fromArray(S, dx, x0 + L);
+    FloatVector c10 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c11 = FloatVector.fromArray(S, dx, x0 + xstep + L);
+    FloatVector c20 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c21 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + L);
+    FloatVector c30 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
+    FloatVector c31 = FloatVector.fromArray(S, dx, x0 + 3 * xstep + L);
+    FloatVector c40 = FloatVector.fromArray(S, dx, x0 + 4 * xstep);
+    FloatVector c41 = FloatVector.fromArray(S, dx, x0 + 4 * xstep + L);
+    FloatVector c50 = FloatVector.fromArray(S, dx, x0 + 5 * xstep);
+    FloatVector c51 = FloatVector.fromArray(S, dx, x0 + 5 * xstep + L);
+    FloatVector c60 = FloatVector.fromArray(S, dx, x0 + 6 * xstep);
+    FloatVector c61 = FloatVector.fromArray(S, dx, x0 + 6 * xstep + L);
+    FloatVector c70 = FloatVector.fromArray(S, dx, x0 + 7 * xstep);
+    FloatVector c71 = FloatVector.fromArray(S, dx, x0 + 7 * xstep + L);
+    for (int co = 0; co < cout; co++) {
+      int wr = wc + co * cin;
+      FloatVector w0 = FloatVector.fromArray(S, wt, wr);
+      FloatVector w1 = FloatVector.fromArray(S, wt, wr + L);
+      FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
+      c00 = a.fma(w0, c00);
+      c01 = a.fma(w1, c01);
+      a = FloatVector.broadcast(S, dy[g0 + cout + co]);
+      c10 = a.fma(w0, c10);
+      c11 = a.fma(w1, c11);
+      a = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]);
+      c20 = a.fma(w0, c20);
+      c21 = a.fma(w1, c21);
+      a = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]);
+      c30 = a.fma(w0, c30);
+      c31 = a.fma(w1, c31);
+      a = FloatVector.broadcast(S, dy[g0 + 4 * cout + co]);
+      c40 = a.fma(w0, c40);
+      c41 = a.fma(w1, c41);
+      a = FloatVector.broadcast(S, dy[g0 + 5 * cout + co]);
+      c50 = a.fma(w0, c50);
+      c51 = a.fma(w1, c51);
+      a = FloatVector.broadcast(S, dy[g0 + 6 * cout + co]);
+      c60 = a.fma(w0, c60);
+      c61 = a.fma(w1, c61);
+      a = FloatVector.broadcast(S, dy[g0 + 7 * cout + co]);
+      c70 = a.fma(w0, c70);
+      c71 = a.fma(w1, c71);
+    }
+    c00.intoArray(dx, x0);
+    c01.intoArray(dx, x0 + L);
+    c10.intoArray(dx, x0 + xstep);
+    c11.intoArray(dx, x0 + xstep + L);
+    c20.intoArray(dx, x0 + 2 * xstep);
+    c21.intoArray(dx, x0 + 2 * xstep + L);
+    c30.intoArray(dx, x0 + 3 * xstep);
+    c31.intoArray(dx, x0 + 3 * xstep + L);
+    c40.intoArray(dx, x0 + 4 * xstep);
+    c41.intoArray(dx, x0 + 4 * xstep + L);
+    c50.intoArray(dx, x0 + 5 * xstep);
+    c51.intoArray(dx, x0 + 5 * xstep + L);
+    c60.intoArray(dx, x0 + 6 * xstep);
+    c61.intoArray(dx, x0 + 6 * xstep + L);
+    c70.intoArray(dx, x0 + 7 * xstep);
+    c71.intoArray(dx, x0 + 7 * xstep + L);
   }
 
   /** dx of 4 output pixels for two vectors of input channels, summed over the output channels. */
   private static void in4x2(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c01 = FloatVector.fromArray(S, dx, x0 + L);
+    FloatVector c10 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c11 = FloatVector.fromArray(S, dx, x0 + xstep + L);
+    FloatVector c20 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c21 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + L);
+    FloatVector c30 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
+    FloatVector c31 = FloatVector.fromArray(S, dx, x0 + 3 * xstep + L);
     for (int co = 0; co < cout; co++) {
       int wr = wc + co * cin;
       FloatVector w0 = FloatVector.fromArray(S, wt, wr);
@@ -297,14 +391,49 @@ final class VectorConvBackward {
       c30 = a.fma(w0, c30);
       c31 = a.fma(w1, c31);
     }
-    FloatVector.fromArray(S, dx, x0).add(c00).intoArray(dx, x0);
-    FloatVector.fromArray(S, dx, x0 + L).add(c01).intoArray(dx, x0 + L);
-    FloatVector.fromArray(S, dx, x0 + xstep).add(c10).intoArray(dx, x0 + xstep);
-    FloatVector.fromArray(S, dx, x0 + xstep + L).add(c11).intoArray(dx, x0 + xstep + L);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep).add(c20).intoArray(dx, x0 + 2 * xstep);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep + L).add(c21).intoArray(dx, x0 + 2 * xstep + L);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c30).intoArray(dx, x0 + 3 * xstep);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep + L).add(c31).intoArray(dx, x0 + 3 * xstep + L);
+    c00.intoArray(dx, x0);
+    c01.intoArray(dx, x0 + L);
+    c10.intoArray(dx, x0 + xstep);
+    c11.intoArray(dx, x0 + xstep + L);
+    c20.intoArray(dx, x0 + 2 * xstep);
+    c21.intoArray(dx, x0 + 2 * xstep + L);
+    c30.intoArray(dx, x0 + 3 * xstep);
+    c31.intoArray(dx, x0 + 3 * xstep + L);
+  }
+
+  /**
+   * {@link #in4x2} for 3 output pixels: the tail of a row whose edge taps leave 4k + 3 pixels
+   * (every 3x3 SAME layer on a width that is a multiple of 4), one call instead of three of {@link
+   * #in1x2}.
+   */
+  private static void in3x2(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
+    FloatVector c00 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c01 = FloatVector.fromArray(S, dx, x0 + L);
+    FloatVector c10 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c11 = FloatVector.fromArray(S, dx, x0 + xstep + L);
+    FloatVector c20 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c21 = FloatVector.fromArray(S, dx, x0 + 2 * xstep + L);
+    for (int co = 0; co < cout; co++) {
+      int wr = wc + co * cin;
+      FloatVector w0 = FloatVector.fromArray(S, wt, wr);
+      FloatVector w1 = FloatVector.fromArray(S, wt, wr + L);
+      FloatVector a = FloatVector.broadcast(S, dy[g0 + co]);
+      c00 = a.fma(w0, c00);
+      c01 = a.fma(w1, c01);
+      a = FloatVector.broadcast(S, dy[g0 + cout + co]);
+      c10 = a.fma(w0, c10);
+      c11 = a.fma(w1, c11);
+      a = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]);
+      c20 = a.fma(w0, c20);
+      c21 = a.fma(w1, c21);
+    }
+    c00.intoArray(dx, x0);
+    c01.intoArray(dx, x0 + L);
+    c10.intoArray(dx, x0 + xstep);
+    c11.intoArray(dx, x0 + xstep + L);
+    c20.intoArray(dx, x0 + 2 * xstep);
+    c21.intoArray(dx, x0 + 2 * xstep + L);
   }
 
   /** {@link #in4x2} for one output pixel, two chains per vector. */
@@ -337,10 +466,10 @@ final class VectorConvBackward {
   /** dx of 4 output pixels for one vector of input channels, summed over the output channels. */
   private static void in4x1Full(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    FloatVector c2 = FloatVector.zero(S);
-    FloatVector c3 = FloatVector.zero(S);
+    FloatVector c0 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c1 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c2 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c3 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
     for (int co = 0; co < cout; co++) {
       FloatVector w0 = FloatVector.fromArray(S, wt, wc + co * cin);
       c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
@@ -348,10 +477,27 @@ final class VectorConvBackward {
       c2 = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]).fma(w0, c2);
       c3 = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]).fma(w0, c3);
     }
-    FloatVector.fromArray(S, dx, x0).add(c0).intoArray(dx, x0);
-    FloatVector.fromArray(S, dx, x0 + xstep).add(c1).intoArray(dx, x0 + xstep);
-    FloatVector.fromArray(S, dx, x0 + 2 * xstep).add(c2).intoArray(dx, x0 + 2 * xstep);
-    FloatVector.fromArray(S, dx, x0 + 3 * xstep).add(c3).intoArray(dx, x0 + 3 * xstep);
+    c0.intoArray(dx, x0);
+    c1.intoArray(dx, x0 + xstep);
+    c2.intoArray(dx, x0 + 2 * xstep);
+    c3.intoArray(dx, x0 + 3 * xstep);
+  }
+
+  /** {@link #in4x1Full} for 3 output pixels (see {@link #in3x2}). */
+  private static void in3x1Full(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
+    FloatVector c0 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c1 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c2 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    for (int co = 0; co < cout; co++) {
+      FloatVector w0 = FloatVector.fromArray(S, wt, wc + co * cin);
+      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
+      c1 = FloatVector.broadcast(S, dy[g0 + cout + co]).fma(w0, c1);
+      c2 = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]).fma(w0, c2);
+    }
+    c0.intoArray(dx, x0);
+    c1.intoArray(dx, x0 + xstep);
+    c2.intoArray(dx, x0 + 2 * xstep);
   }
 
   /** {@link #in4x1Full} for one output pixel. */
@@ -400,8 +546,11 @@ final class VectorConvBackward {
           }
         }
         if (co + 2 * L <= cout) {
-          // Two vectors left (16 filters at 8 lanes): 4 input channels x 2 vectors.
+          // Two vectors left (16 filters at 8 lanes): 8, then 4 input channels x 2 vectors.
           int ci = 0;
+          for (; ci + 8 <= cin; ci += 8) {
+            grad8x2(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
           for (; ci + 4 <= cin; ci += 4) {
             grad4x2(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
           }
@@ -465,18 +614,18 @@ final class VectorConvBackward {
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c02 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c12 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c22 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
-    FloatVector c32 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dw, at);
+    FloatVector c01 = FloatVector.fromArray(S, dw, at + L);
+    FloatVector c02 = FloatVector.fromArray(S, dw, at + 2 * L);
+    FloatVector c10 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c11 = FloatVector.fromArray(S, dw, at + cout + L);
+    FloatVector c12 = FloatVector.fromArray(S, dw, at + cout + 2 * L);
+    FloatVector c20 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector c21 = FloatVector.fromArray(S, dw, at + 2 * cout + L);
+    FloatVector c22 = FloatVector.fromArray(S, dw, at + 2 * cout + 2 * L);
+    FloatVector c30 = FloatVector.fromArray(S, dw, at + 3 * cout);
+    FloatVector c31 = FloatVector.fromArray(S, dw, at + 3 * cout + L);
+    FloatVector c32 = FloatVector.fromArray(S, dw, at + 3 * cout + 2 * L);
     int clo = s.colLo(kw);
     int chi = s.colHi(kw);
     int xstep = s.sw() * cin;
@@ -516,31 +665,27 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c00).intoArray(dw, at);
-    FloatVector.fromArray(S, dw, at + L).add(c01).intoArray(dw, at + L);
-    FloatVector.fromArray(S, dw, at + 2 * L).add(c02).intoArray(dw, at + 2 * L);
-    FloatVector.fromArray(S, dw, at + cout).add(c10).intoArray(dw, at + cout);
-    FloatVector.fromArray(S, dw, at + cout + L).add(c11).intoArray(dw, at + cout + L);
-    FloatVector.fromArray(S, dw, at + cout + 2 * L).add(c12).intoArray(dw, at + cout + 2 * L);
-    FloatVector.fromArray(S, dw, at + 2 * cout).add(c20).intoArray(dw, at + 2 * cout);
-    FloatVector.fromArray(S, dw, at + 2 * cout + L).add(c21).intoArray(dw, at + 2 * cout + L);
-    FloatVector.fromArray(S, dw, at + 2 * cout + 2 * L)
-        .add(c22)
-        .intoArray(dw, at + 2 * cout + 2 * L);
-    FloatVector.fromArray(S, dw, at + 3 * cout).add(c30).intoArray(dw, at + 3 * cout);
-    FloatVector.fromArray(S, dw, at + 3 * cout + L).add(c31).intoArray(dw, at + 3 * cout + L);
-    FloatVector.fromArray(S, dw, at + 3 * cout + 2 * L)
-        .add(c32)
-        .intoArray(dw, at + 3 * cout + 2 * L);
+    c00.intoArray(dw, at);
+    c01.intoArray(dw, at + L);
+    c02.intoArray(dw, at + 2 * L);
+    c10.intoArray(dw, at + cout);
+    c11.intoArray(dw, at + cout + L);
+    c12.intoArray(dw, at + cout + 2 * L);
+    c20.intoArray(dw, at + 2 * cout);
+    c21.intoArray(dw, at + 2 * cout + L);
+    c22.intoArray(dw, at + 2 * cout + 2 * L);
+    c30.intoArray(dw, at + 3 * cout);
+    c31.intoArray(dw, at + 3 * cout + L);
+    c32.intoArray(dw, at + 3 * cout + 2 * L);
   }
 
   private static void grad1x3(
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c0 = FloatVector.fromArray(S, dw, at);
+    FloatVector c1 = FloatVector.fromArray(S, dw, at + L);
+    FloatVector c2 = FloatVector.fromArray(S, dw, at + 2 * L);
     int clo = s.colLo(kw);
     int chi = s.colHi(kw);
     int xstep = s.sw() * cin;
@@ -565,9 +710,9 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
-    FloatVector.fromArray(S, dw, at + L).add(c1).intoArray(dw, at + L);
-    FloatVector.fromArray(S, dw, at + 2 * L).add(c2).intoArray(dw, at + 2 * L);
+    c0.intoArray(dw, at);
+    c1.intoArray(dw, at + L);
+    c2.intoArray(dw, at + 2 * L);
   }
 
   /** The kernel gradient of one tap for 4 input channels x 4 vectors of output channels. */
@@ -575,22 +720,22 @@ final class VectorConvBackward {
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c02 = FloatVector.zero(S);
-    FloatVector c03 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c12 = FloatVector.zero(S);
-    FloatVector c13 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c22 = FloatVector.zero(S);
-    FloatVector c23 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
-    FloatVector c32 = FloatVector.zero(S);
-    FloatVector c33 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dw, at);
+    FloatVector c01 = FloatVector.fromArray(S, dw, at + L);
+    FloatVector c02 = FloatVector.fromArray(S, dw, at + 2 * L);
+    FloatVector c03 = FloatVector.fromArray(S, dw, at + 3 * L);
+    FloatVector c10 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c11 = FloatVector.fromArray(S, dw, at + cout + L);
+    FloatVector c12 = FloatVector.fromArray(S, dw, at + cout + 2 * L);
+    FloatVector c13 = FloatVector.fromArray(S, dw, at + cout + 3 * L);
+    FloatVector c20 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector c21 = FloatVector.fromArray(S, dw, at + 2 * cout + L);
+    FloatVector c22 = FloatVector.fromArray(S, dw, at + 2 * cout + 2 * L);
+    FloatVector c23 = FloatVector.fromArray(S, dw, at + 2 * cout + 3 * L);
+    FloatVector c30 = FloatVector.fromArray(S, dw, at + 3 * cout);
+    FloatVector c31 = FloatVector.fromArray(S, dw, at + 3 * cout + L);
+    FloatVector c32 = FloatVector.fromArray(S, dw, at + 3 * cout + 2 * L);
+    FloatVector c33 = FloatVector.fromArray(S, dw, at + 3 * cout + 3 * L);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
     int cols = s.colHi(kw) - clo;
@@ -633,30 +778,22 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c00).intoArray(dw, at);
-    FloatVector.fromArray(S, dw, at + L).add(c01).intoArray(dw, at + L);
-    FloatVector.fromArray(S, dw, at + 2 * L).add(c02).intoArray(dw, at + 2 * L);
-    FloatVector.fromArray(S, dw, at + 3 * L).add(c03).intoArray(dw, at + 3 * L);
-    FloatVector.fromArray(S, dw, at + cout).add(c10).intoArray(dw, at + cout);
-    FloatVector.fromArray(S, dw, at + cout + L).add(c11).intoArray(dw, at + cout + L);
-    FloatVector.fromArray(S, dw, at + cout + 2 * L).add(c12).intoArray(dw, at + cout + 2 * L);
-    FloatVector.fromArray(S, dw, at + cout + 3 * L).add(c13).intoArray(dw, at + cout + 3 * L);
-    FloatVector.fromArray(S, dw, at + 2 * cout).add(c20).intoArray(dw, at + 2 * cout);
-    FloatVector.fromArray(S, dw, at + 2 * cout + L).add(c21).intoArray(dw, at + 2 * cout + L);
-    FloatVector.fromArray(S, dw, at + 2 * cout + 2 * L)
-        .add(c22)
-        .intoArray(dw, at + 2 * cout + 2 * L);
-    FloatVector.fromArray(S, dw, at + 2 * cout + 3 * L)
-        .add(c23)
-        .intoArray(dw, at + 2 * cout + 3 * L);
-    FloatVector.fromArray(S, dw, at + 3 * cout).add(c30).intoArray(dw, at + 3 * cout);
-    FloatVector.fromArray(S, dw, at + 3 * cout + L).add(c31).intoArray(dw, at + 3 * cout + L);
-    FloatVector.fromArray(S, dw, at + 3 * cout + 2 * L)
-        .add(c32)
-        .intoArray(dw, at + 3 * cout + 2 * L);
-    FloatVector.fromArray(S, dw, at + 3 * cout + 3 * L)
-        .add(c33)
-        .intoArray(dw, at + 3 * cout + 3 * L);
+    c00.intoArray(dw, at);
+    c01.intoArray(dw, at + L);
+    c02.intoArray(dw, at + 2 * L);
+    c03.intoArray(dw, at + 3 * L);
+    c10.intoArray(dw, at + cout);
+    c11.intoArray(dw, at + cout + L);
+    c12.intoArray(dw, at + cout + 2 * L);
+    c13.intoArray(dw, at + cout + 3 * L);
+    c20.intoArray(dw, at + 2 * cout);
+    c21.intoArray(dw, at + 2 * cout + L);
+    c22.intoArray(dw, at + 2 * cout + 2 * L);
+    c23.intoArray(dw, at + 2 * cout + 3 * L);
+    c30.intoArray(dw, at + 3 * cout);
+    c31.intoArray(dw, at + 3 * cout + L);
+    c32.intoArray(dw, at + 3 * cout + 2 * L);
+    c33.intoArray(dw, at + 3 * cout + 3 * L);
   }
 
   /** The kernel gradient of one tap for 1 input channels x 4 vectors of output channels. */
@@ -664,10 +801,10 @@ final class VectorConvBackward {
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c02 = FloatVector.zero(S);
-    FloatVector c03 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dw, at);
+    FloatVector c01 = FloatVector.fromArray(S, dw, at + L);
+    FloatVector c02 = FloatVector.fromArray(S, dw, at + 2 * L);
+    FloatVector c03 = FloatVector.fromArray(S, dw, at + 3 * L);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
     int cols = s.colHi(kw) - clo;
@@ -695,10 +832,92 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c00).intoArray(dw, at);
-    FloatVector.fromArray(S, dw, at + L).add(c01).intoArray(dw, at + L);
-    FloatVector.fromArray(S, dw, at + 2 * L).add(c02).intoArray(dw, at + 2 * L);
-    FloatVector.fromArray(S, dw, at + 3 * L).add(c03).intoArray(dw, at + 3 * L);
+    c00.intoArray(dw, at);
+    c01.intoArray(dw, at + L);
+    c02.intoArray(dw, at + 2 * L);
+    c03.intoArray(dw, at + 3 * L);
+  }
+
+  /** The kernel gradient of one tap for 8 input channels x 2 vectors of output channels. */
+  private static void grad8x2(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c00 = FloatVector.fromArray(S, dw, at);
+    FloatVector c01 = FloatVector.fromArray(S, dw, at + L);
+    FloatVector c10 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c11 = FloatVector.fromArray(S, dw, at + cout + L);
+    FloatVector c20 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector c21 = FloatVector.fromArray(S, dw, at + 2 * cout + L);
+    FloatVector c30 = FloatVector.fromArray(S, dw, at + 3 * cout);
+    FloatVector c31 = FloatVector.fromArray(S, dw, at + 3 * cout + L);
+    FloatVector c40 = FloatVector.fromArray(S, dw, at + 4 * cout);
+    FloatVector c41 = FloatVector.fromArray(S, dw, at + 4 * cout + L);
+    FloatVector c50 = FloatVector.fromArray(S, dw, at + 5 * cout);
+    FloatVector c51 = FloatVector.fromArray(S, dw, at + 5 * cout + L);
+    FloatVector c60 = FloatVector.fromArray(S, dw, at + 6 * cout);
+    FloatVector c61 = FloatVector.fromArray(S, dw, at + 6 * cout + L);
+    FloatVector c70 = FloatVector.fromArray(S, dw, at + 7 * cout);
+    FloatVector c71 = FloatVector.fromArray(S, dw, at + 7 * cout + L);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      FloatVector g1 = FloatVector.fromArray(S, dy, g + L);
+      FloatVector a = FloatVector.broadcast(S, x[xi]);
+      c00 = a.fma(g0, c00);
+      c01 = a.fma(g1, c01);
+      a = FloatVector.broadcast(S, x[xi + 1]);
+      c10 = a.fma(g0, c10);
+      c11 = a.fma(g1, c11);
+      a = FloatVector.broadcast(S, x[xi + 2]);
+      c20 = a.fma(g0, c20);
+      c21 = a.fma(g1, c21);
+      a = FloatVector.broadcast(S, x[xi + 3]);
+      c30 = a.fma(g0, c30);
+      c31 = a.fma(g1, c31);
+      a = FloatVector.broadcast(S, x[xi + 4]);
+      c40 = a.fma(g0, c40);
+      c41 = a.fma(g1, c41);
+      a = FloatVector.broadcast(S, x[xi + 5]);
+      c50 = a.fma(g0, c50);
+      c51 = a.fma(g1, c51);
+      a = FloatVector.broadcast(S, x[xi + 6]);
+      c60 = a.fma(g0, c60);
+      c61 = a.fma(g1, c61);
+      a = FloatVector.broadcast(S, x[xi + 7]);
+      c70 = a.fma(g0, c70);
+      c71 = a.fma(g1, c71);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    c00.intoArray(dw, at);
+    c01.intoArray(dw, at + L);
+    c10.intoArray(dw, at + cout);
+    c11.intoArray(dw, at + cout + L);
+    c20.intoArray(dw, at + 2 * cout);
+    c21.intoArray(dw, at + 2 * cout + L);
+    c30.intoArray(dw, at + 3 * cout);
+    c31.intoArray(dw, at + 3 * cout + L);
+    c40.intoArray(dw, at + 4 * cout);
+    c41.intoArray(dw, at + 4 * cout + L);
+    c50.intoArray(dw, at + 5 * cout);
+    c51.intoArray(dw, at + 5 * cout + L);
+    c60.intoArray(dw, at + 6 * cout);
+    c61.intoArray(dw, at + 6 * cout + L);
+    c70.intoArray(dw, at + 7 * cout);
+    c71.intoArray(dw, at + 7 * cout + L);
   }
 
   /** The kernel gradient of one tap for 4 input channels x 2 vectors of output channels. */
@@ -706,14 +925,14 @@ final class VectorConvBackward {
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dw, at);
+    FloatVector c01 = FloatVector.fromArray(S, dw, at + L);
+    FloatVector c10 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c11 = FloatVector.fromArray(S, dw, at + cout + L);
+    FloatVector c20 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector c21 = FloatVector.fromArray(S, dw, at + 2 * cout + L);
+    FloatVector c30 = FloatVector.fromArray(S, dw, at + 3 * cout);
+    FloatVector c31 = FloatVector.fromArray(S, dw, at + 3 * cout + L);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
     int cols = s.colHi(kw) - clo;
@@ -746,14 +965,14 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c00).intoArray(dw, at);
-    FloatVector.fromArray(S, dw, at + L).add(c01).intoArray(dw, at + L);
-    FloatVector.fromArray(S, dw, at + cout).add(c10).intoArray(dw, at + cout);
-    FloatVector.fromArray(S, dw, at + cout + L).add(c11).intoArray(dw, at + cout + L);
-    FloatVector.fromArray(S, dw, at + 2 * cout).add(c20).intoArray(dw, at + 2 * cout);
-    FloatVector.fromArray(S, dw, at + 2 * cout + L).add(c21).intoArray(dw, at + 2 * cout + L);
-    FloatVector.fromArray(S, dw, at + 3 * cout).add(c30).intoArray(dw, at + 3 * cout);
-    FloatVector.fromArray(S, dw, at + 3 * cout + L).add(c31).intoArray(dw, at + 3 * cout + L);
+    c00.intoArray(dw, at);
+    c01.intoArray(dw, at + L);
+    c10.intoArray(dw, at + cout);
+    c11.intoArray(dw, at + cout + L);
+    c20.intoArray(dw, at + 2 * cout);
+    c21.intoArray(dw, at + 2 * cout + L);
+    c30.intoArray(dw, at + 3 * cout);
+    c31.intoArray(dw, at + 3 * cout + L);
   }
 
   /** {@link #grad4x2} for one input channel. */
@@ -761,8 +980,8 @@ final class VectorConvBackward {
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
+    FloatVector c0 = FloatVector.fromArray(S, dw, at);
+    FloatVector c1 = FloatVector.fromArray(S, dw, at + L);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
     int cols = s.colHi(kw) - clo;
@@ -783,8 +1002,8 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
-    FloatVector.fromArray(S, dw, at + L).add(c1).intoArray(dw, at + L);
+    c0.intoArray(dw, at);
+    c1.intoArray(dw, at + L);
   }
 
   /**
@@ -794,10 +1013,10 @@ final class VectorConvBackward {
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    FloatVector c2 = FloatVector.zero(S);
-    FloatVector c3 = FloatVector.zero(S);
+    FloatVector c0 = FloatVector.fromArray(S, dw, at);
+    FloatVector c1 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c2 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector c3 = FloatVector.fromArray(S, dw, at + 3 * cout);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
     int cols = s.colHi(kw) - clo;
@@ -820,10 +1039,10 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
-    FloatVector.fromArray(S, dw, at + cout).add(c1).intoArray(dw, at + cout);
-    FloatVector.fromArray(S, dw, at + 2 * cout).add(c2).intoArray(dw, at + 2 * cout);
-    FloatVector.fromArray(S, dw, at + 3 * cout).add(c3).intoArray(dw, at + 3 * cout);
+    c0.intoArray(dw, at);
+    c1.intoArray(dw, at + cout);
+    c2.intoArray(dw, at + 2 * cout);
+    c3.intoArray(dw, at + 3 * cout);
   }
 
   /** {@link #grad4x1Full} for one input channel. */
@@ -831,7 +1050,7 @@ final class VectorConvBackward {
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c0 = FloatVector.fromArray(S, dw, at);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
     int cols = s.colHi(kw) - clo;
@@ -850,7 +1069,7 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
+    c0.intoArray(dw, at);
   }
 
   /** {@link #grad4x1Full} for three input channels. */
@@ -858,9 +1077,9 @@ final class VectorConvBackward {
       ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
     int cin = s.cin();
     int cout = s.cout();
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    FloatVector c2 = FloatVector.zero(S);
+    FloatVector c0 = FloatVector.fromArray(S, dw, at);
+    FloatVector c1 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c2 = FloatVector.fromArray(S, dw, at + 2 * cout);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
     int cols = s.colHi(kw) - clo;
@@ -882,9 +1101,9 @@ final class VectorConvBackward {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    FloatVector.fromArray(S, dw, at).add(c0).intoArray(dw, at);
-    FloatVector.fromArray(S, dw, at + cout).add(c1).intoArray(dw, at + cout);
-    FloatVector.fromArray(S, dw, at + 2 * cout).add(c2).intoArray(dw, at + 2 * cout);
+    c0.intoArray(dw, at);
+    c1.intoArray(dw, at + cout);
+    c2.intoArray(dw, at + 2 * cout);
   }
 
   /**

@@ -23,6 +23,50 @@ class ConvBackwardTest {
     check(false, new Random(12));
   }
 
+  /**
+   * The kernels add to what the gradients already hold (a layer whose output feeds two others),
+   * here on 3x3 SAME geometries with the ResNet channel counts (whole tiles of 2, 3 and 4 vectors
+   * and the 3-pixel row tails) and on random ones.
+   */
+  @Test
+  void simdAddsToExistingGradients() {
+    Random r = new Random(13);
+    int[][] geometries = {{8, 8, 16, 16}, {8, 12, 24, 24}, {4, 8, 32, 64}, {8, 7, 64, 32}};
+    for (int[] g : geometries) {
+      int h = g[0];
+      int w = g[1];
+      checkAccumulates(new ConvShape(h, w, g[2], h, w, g[3], 3, 3, 1, 1, 1, 1, 1, 1), r);
+    }
+    for (int trial = 0; trial < 10; trial++) {
+      checkAccumulates(randomShape(r), r);
+    }
+  }
+
+  private static void checkAccumulates(ConvShape s, Random r) {
+    int taps = s.kh() * s.kw();
+    float[] x = Naive.random(r, s.h() * s.w() * s.cin());
+    float[] w = Naive.random(r, taps * s.cin() * s.cout());
+    float[] dy = Naive.random(r, s.pixels() * s.cout());
+    float[] wt = new float[w.length];
+    ConvBackward.transposeKernel(s, w, 0, wt, 0);
+    float[] dx0 = Naive.random(r, x.length);
+    float[] dw0 = Naive.random(r, w.length);
+    float[] dx = dx0.clone();
+    float[] dw = dw0.clone();
+    VectorConvBackward.inputGrad(s, wt, 0, dy, 0, dx, 0);
+    VectorConvBackward.weightGrad(s, x, 0, dy, 0, dw, 0);
+    double[] dxRef = Naive.convGrad(s, Naive.widen(x), Naive.widen(w), dy, true);
+    double[] dwRef = Naive.convGrad(s, Naive.widen(x), Naive.widen(w), dy, false);
+    for (int i = 0; i < dxRef.length; i++) {
+      dxRef[i] += dx0[i];
+    }
+    for (int i = 0; i < dwRef.length; i++) {
+      dwRef[i] += dw0[i];
+    }
+    assertTrue(Naive.relError(dx, 0, dxRef) < TOL, "dX += " + s);
+    assertTrue(Naive.relError(dw, 0, dwRef) < TOL, "dW += " + s);
+  }
+
   private static void check(boolean simd, Random r) {
     for (int trial = 0; trial < 30; trial++) {
       checkOne(simd, randomShape(r), r);

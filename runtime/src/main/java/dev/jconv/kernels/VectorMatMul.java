@@ -7,40 +7,119 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link MatMul} on {@code FloatVector} lanes: register blocks of 4 rows x 3 vectors (12
  * independent accumulators, {@code acc = x.fma(w, acc)}), the reduction dimension cut into blocks
- * of {@link #KC} so that a panel of weights stays in cache while every block of rows passes over
- * it; single-vector groups and scalar loops take the columns that do not fill 3 vectors. Loaded
- * only when {@link VectorSupport#enabled()}.
+ * of {@link #KC} so that a panel of weights stays in cache while every block of rows passes over it
+ * (the forward copies the panels out of W first, from {@link #PACK_ROWS} rows on, since W's rows
+ * are thousands of bytes apart); single-vector groups and scalar loops take the columns that do not
+ * fill 3 vectors. Loaded only when {@link VectorSupport#enabled()}.
  */
 final class VectorMatMul {
   private static final VectorSpecies<Float> S = Lanes.SPECIES;
   private static final int L = S.length();
 
-  /** Reduction rows per cache block: 256 rows x 3 vectors of weights is 48 KB at 16 lanes. */
-  static final int KC = 256;
+  /** Reduction rows per cache block: 128 rows x 3 vectors of weights is 24 KB at 16 lanes. */
+  static final int KC = 128;
+
+  /** Columns of W that {@link #forward} packs at once: 384 x {@link #KC} rows is 192 KB. */
+  static final int NC = 384 / (3 * L) * (3 * L);
+
+  /** Rows from which {@link #forward} packs the weights: below, the copy costs more. */
+  static final int PACK_ROWS = 8;
+
+  /** One thread's packed weights: {@link #NC} columns x {@link #KC} rows, panel by panel. */
+  private static final ThreadLocal<float[]> PANELS =
+      ThreadLocal.withInitial(() -> new float[KC * NC]);
 
   private VectorMatMul() {}
 
   static void forward(
       MatMul.Dims d, float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
-    int j = 0;
-    for (; j + 3 * L <= d.out(); j += 3 * L) {
-      for (int k0 = 0; k0 < d.in(); k0 += KC) {
-        int k1 = Math.min(d.in(), k0 + KC);
-        int i = 0;
-        for (; i + 4 <= d.n(); i += 4) {
-          block4x3(d, x, xo, w, wo, b, bo, y, yo, i, j, k0, k1);
+    int full = d.out() / (3 * L) * (3 * L);
+    if (d.n() >= PACK_ROWS) {
+      // Rows of W are d.out() floats apart (4 KB for 1024 outputs): a panel read in place maps onto
+      // a few cache sets and is evicted before the next block of rows reuses it. Packed, it stays;
+      // and W is read row by row, as it lies in memory.
+      float[] panels = PANELS.get();
+      for (int jc = 0; jc < full; jc += NC) {
+        int jn = Math.min(NC, full - jc);
+        for (int k0 = 0; k0 < d.in(); k0 += KC) {
+          int k1 = Math.min(d.in(), k0 + KC);
+          int kn = k1 - k0;
+          for (int k = k0; k < k1; k++) {
+            int from = wo + k * d.out() + jc;
+            int to = (k - k0) * 3 * L;
+            for (int q = 0; q < jn; q += 3 * L) {
+              System.arraycopy(w, from + q, panels, to + q * kn, 3 * L);
+            }
+          }
+          for (int q = 0; q < jn; q += 3 * L) {
+            blocks4x3(d, x, xo, panels, q * kn, 3 * L, b, bo, y, yo, jc + q, k0, k1);
+          }
         }
-        for (; i < d.n(); i++) {
-          row1x3(d, x, xo, w, wo, b, bo, y, yo, i, j, k0, k1);
+      }
+    } else {
+      for (int j = 0; j < full; j += 3 * L) {
+        for (int k0 = 0; k0 < d.in(); k0 += KC) {
+          int k1 = Math.min(d.in(), k0 + KC);
+          blocks4x3(d, x, xo, w, wo + k0 * d.out() + j, d.out(), b, bo, y, yo, j, k0, k1);
         }
       }
     }
+    int j = full;
     for (; j + L <= d.out(); j += L) {
-      for (int i = 0; i < d.n(); i++) {
-        row1x1(d, x, xo, w, wo, b, bo, y, yo, i, j);
+      for (int k0 = 0; k0 < d.in(); k0 += KC) {
+        int k1 = Math.min(d.in(), k0 + KC);
+        blocks4x1(d, x, xo, w, wo + k0 * d.out() + j, d.out(), b, bo, y, yo, j, k0, k1);
       }
     }
     ScalarMatMul.forwardColumns(d, x, xo, w, wo, b, bo, y, yo, j);
+  }
+
+  /** Columns {@code [j, j + 3L)} of every row over reduction rows {@code [k0, k1)}. */
+  private static void blocks4x3(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] p,
+      int po,
+      int ps,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int j,
+      int k0,
+      int k1) {
+    int i = 0;
+    for (; i + 4 <= d.n(); i += 4) {
+      block4x3(d, x, xo, p, po, ps, b, bo, y, yo, i, j, k0, k1);
+    }
+    for (; i < d.n(); i++) {
+      row1x3(d, x, xo, p, po, ps, b, bo, y, yo, i, j, k0, k1);
+    }
+  }
+
+  /** Columns {@code [j, j + L)} of every row over reduction rows {@code [k0, k1)}. */
+  private static void blocks4x1(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] p,
+      int po,
+      int ps,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int j,
+      int k0,
+      int k1) {
+    int i = 0;
+    for (; i + 4 <= d.n(); i += 4) {
+      block4x1(d, x, xo, p, po, ps, b, bo, y, yo, i, j, k0, k1);
+    }
+    for (; i < d.n(); i++) {
+      row1x1(d, x, xo, p, po, ps, b, bo, y, yo, i, j, k0, k1);
+    }
   }
 
   private static FloatVector start(float[] b, int bo, float[] y, int yi, int j, int k0) {
@@ -50,12 +129,14 @@ final class VectorMatMul {
     return b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, bo + j);
   }
 
+  // The weights of reduction row k start at p[po + (k - k0) * ps]: W itself or a packed panel.
   private static void block4x3(
       MatMul.Dims d,
       float[] x,
       int xo,
-      float[] w,
-      int wo,
+      float[] p,
+      int po,
+      int ps,
       float[] b,
       int bo,
       float[] y,
@@ -84,11 +165,10 @@ final class VectorMatMul {
     int x1 = x0 + d.ldx();
     int x2 = x1 + d.ldx();
     int x3 = x2 + d.ldx();
-    for (int k = k0; k < k1; k++) {
-      int wk = wo + k * d.out() + j;
-      FloatVector w0 = FloatVector.fromArray(S, w, wk);
-      FloatVector w1 = FloatVector.fromArray(S, w, wk + L);
-      FloatVector w2 = FloatVector.fromArray(S, w, wk + 2 * L);
+    for (int k = k0, wk = po; k < k1; k++, wk += ps) {
+      FloatVector w0 = FloatVector.fromArray(S, p, wk);
+      FloatVector w1 = FloatVector.fromArray(S, p, wk + L);
+      FloatVector w2 = FloatVector.fromArray(S, p, wk + 2 * L);
       FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
       c00 = a.fma(w0, c00);
       c01 = a.fma(w1, c01);
@@ -124,8 +204,9 @@ final class VectorMatMul {
       MatMul.Dims d,
       float[] x,
       int xo,
-      float[] w,
-      int wo,
+      float[] p,
+      int po,
+      int ps,
       float[] b,
       int bo,
       float[] y,
@@ -139,48 +220,81 @@ final class VectorMatMul {
     FloatVector c1 = start(b, bo, y, y0, j + L, k0);
     FloatVector c2 = start(b, bo, y, y0, j + 2 * L, k0);
     int x0 = xo + i * d.ldx();
-    for (int k = k0; k < k1; k++) {
-      int wk = wo + k * d.out() + j;
+    for (int k = k0, wk = po; k < k1; k++, wk += ps) {
       FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-      c0 = a.fma(FloatVector.fromArray(S, w, wk), c0);
-      c1 = a.fma(FloatVector.fromArray(S, w, wk + L), c1);
-      c2 = a.fma(FloatVector.fromArray(S, w, wk + 2 * L), c2);
+      c0 = a.fma(FloatVector.fromArray(S, p, wk), c0);
+      c1 = a.fma(FloatVector.fromArray(S, p, wk + L), c1);
+      c2 = a.fma(FloatVector.fromArray(S, p, wk + 2 * L), c2);
     }
     c0.intoArray(y, y0 + j);
     c1.intoArray(y, y0 + j + L);
     c2.intoArray(y, y0 + j + 2 * L);
   }
 
-  private static void row1x1(
+  // One column vector for 4 rows; sums in the same order as row1x1, so a row's result does not
+  // depend on how the rows are blocked.
+  private static void block4x1(
       MatMul.Dims d,
       float[] x,
       int xo,
-      float[] w,
-      int wo,
+      float[] p,
+      int po,
+      int ps,
       float[] b,
       int bo,
       float[] y,
       int yo,
       int i,
-      int j) {
+      int j,
+      int k0,
+      int k1) {
     int y0 = yo + i * d.ldy();
-    FloatVector c0 = start(b, bo, y, y0, j, 0);
-    FloatVector c1 = FloatVector.zero(S);
+    int y1 = y0 + d.ldy();
+    int y2 = y1 + d.ldy();
+    int y3 = y2 + d.ldy();
+    FloatVector c0 = start(b, bo, y, y0, j, k0);
+    FloatVector c1 = start(b, bo, y, y1, j, k0);
+    FloatVector c2 = start(b, bo, y, y2, j, k0);
+    FloatVector c3 = start(b, bo, y, y3, j, k0);
     int x0 = xo + i * d.ldx();
-    int k = 0;
-    for (; k + 2 <= d.in(); k += 2) {
-      int wk = wo + k * d.out() + j;
-      c0 = FloatVector.broadcast(S, x[x0 + k]).fma(FloatVector.fromArray(S, w, wk), c0);
-      c1 =
-          FloatVector.broadcast(S, x[x0 + k + 1])
-              .fma(FloatVector.fromArray(S, w, wk + d.out()), c1);
+    int x1 = x0 + d.ldx();
+    int x2 = x1 + d.ldx();
+    int x3 = x2 + d.ldx();
+    for (int k = k0, wk = po; k < k1; k++, wk += ps) {
+      FloatVector w0 = FloatVector.fromArray(S, p, wk);
+      c0 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c0);
+      c1 = FloatVector.broadcast(S, x[x1 + k]).fma(w0, c1);
+      c2 = FloatVector.broadcast(S, x[x2 + k]).fma(w0, c2);
+      c3 = FloatVector.broadcast(S, x[x3 + k]).fma(w0, c3);
     }
-    if (k < d.in()) {
-      c0 =
-          FloatVector.broadcast(S, x[x0 + k])
-              .fma(FloatVector.fromArray(S, w, wo + k * d.out() + j), c0);
+    c0.intoArray(y, y0 + j);
+    c1.intoArray(y, y1 + j);
+    c2.intoArray(y, y2 + j);
+    c3.intoArray(y, y3 + j);
+  }
+
+  private static void row1x1(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] p,
+      int po,
+      int ps,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int i,
+      int j,
+      int k0,
+      int k1) {
+    int y0 = yo + i * d.ldy();
+    FloatVector c0 = start(b, bo, y, y0, j, k0);
+    int x0 = xo + i * d.ldx();
+    for (int k = k0, wk = po; k < k1; k++, wk += ps) {
+      c0 = FloatVector.broadcast(S, x[x0 + k]).fma(FloatVector.fromArray(S, p, wk), c0);
     }
-    c0.add(c1).intoArray(y, y0 + j);
+    c0.intoArray(y, y0 + j);
   }
 
   /**

@@ -29,6 +29,16 @@ final class VectorMatMul {
   private static final ThreadLocal<float[]> PANELS =
       ThreadLocal.withInitial(() -> new float[KC * NC]);
 
+  /** Inputs per block of X transposed by {@link #weightRows}. */
+  static final int KX = 64;
+
+  /**
+   * One thread's copies for {@link #weightRows}: dY's column panels and a block of X transposed;
+   * grown to the largest product seen, then reused.
+   */
+  private static final ThreadLocal<float[][]> GRAD_BUFFERS =
+      ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
+
   private VectorMatMul() {}
 
   static void forward(
@@ -488,7 +498,12 @@ final class VectorMatMul {
       float[] dw,
       int dwo,
       boolean add) {
+    int full = d.out() / (3 * L) * (3 * L);
     int j = 0;
+    if (d.n() >= PACK_ROWS && full > 0) {
+      packedWeightRows(d, k0, k1, x, xo, dy, dyo, dw, dwo, add, full);
+      j = full;
+    }
     for (; j + 3 * L <= d.out(); j += 3 * L) {
       int k = k0;
       for (; k + 4 <= k1; k += 4) {
@@ -506,6 +521,120 @@ final class VectorMatMul {
       }
     }
     ScalarMatMul.weightColumns(d, k0, k1, x, xo, dy, dyo, dw, dwo, j, add);
+  }
+
+  /**
+   * Columns {@code [0, full)} of {@link #weightRows}, from copies: dY's panels of 3 vectors, each
+   * example's after the other, and X transposed in blocks of 4 inputs, a block of {@link #KX}
+   * inputs at a time. In a training workspace consecutive examples are a page or more apart, so the
+   * 4x3 blocks would otherwise touch a new page on every load.
+   */
+  private static void packedWeightRows(
+      MatMul.Dims d,
+      int k0,
+      int k1,
+      float[] x,
+      int xo,
+      float[] dy,
+      int dyo,
+      float[] dw,
+      int dwo,
+      boolean add,
+      int full) {
+    int n = d.n();
+    int o = d.out();
+    int panel = n * 3 * L;
+    float[][] buffers = GRAD_BUFFERS.get();
+    if (buffers[0].length < n * full) {
+      buffers[0] = new float[n * full];
+    }
+    if (buffers[1].length < n * KX) {
+      buffers[1] = new float[n * KX];
+    }
+    float[] g = buffers[0];
+    float[] xt = buffers[1];
+    for (int j = 0; j < full; j += 3 * L) {
+      int to = j / (3 * L) * panel;
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(dy, dyo + i * d.ldy() + j, g, to + i * 3 * L, 3 * L);
+      }
+    }
+    for (int kc = k0; kc < k1; kc += KX) {
+      int kn = Math.min(KX, k1 - kc);
+      int blocks = kn / 4;
+      if (!add) {
+        for (int k = kc; k < kc + kn; k++) {
+          java.util.Arrays.fill(dw, dwo + k * o, dwo + k * o + full, 0f);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        int xi = xo + i * d.ldx() + kc;
+        for (int t = 0; t < blocks * 4; t++) {
+          xt[(t >> 2) * n * 4 + i * 4 + (t & 3)] = x[xi + t];
+        }
+      }
+      for (int j = 0; j < full; j += 3 * L) {
+        int gp = j / (3 * L) * panel;
+        for (int q = 0; q < blocks; q++) {
+          packed4x3(n, xt, q * n * 4, g, gp, dw, dwo + (kc + 4 * q) * o + j, o);
+        }
+        for (int k = kc + 4 * blocks; k < kc + kn; k++) {
+          for (int v = 0; v < 3; v++) {
+            grad1x1(d, x, xo, dy, dyo, dw, dwo, k, j + v * L, true);
+          }
+        }
+      }
+    }
+  }
+
+  /** dW[4 rows from w0, 3 vectors] += the packed X^T block at {@code xp} times dY's panel. */
+  private static void packed4x3(
+      int n, float[] xt, int xp, float[] g, int gp, float[] dw, int w0, int o) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c02 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c12 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c22 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c32 = FloatVector.zero(S);
+    for (int i = 0, gi = gp, xi = xp; i < n; i++, gi += 3 * L, xi += 4) {
+      FloatVector g0 = FloatVector.fromArray(S, g, gi);
+      FloatVector g1 = FloatVector.fromArray(S, g, gi + L);
+      FloatVector g2 = FloatVector.fromArray(S, g, gi + 2 * L);
+      FloatVector a = FloatVector.broadcast(S, xt[xi]);
+      c00 = a.fma(g0, c00);
+      c01 = a.fma(g1, c01);
+      c02 = a.fma(g2, c02);
+      a = FloatVector.broadcast(S, xt[xi + 1]);
+      c10 = a.fma(g0, c10);
+      c11 = a.fma(g1, c11);
+      c12 = a.fma(g2, c12);
+      a = FloatVector.broadcast(S, xt[xi + 2]);
+      c20 = a.fma(g0, c20);
+      c21 = a.fma(g1, c21);
+      c22 = a.fma(g2, c22);
+      a = FloatVector.broadcast(S, xt[xi + 3]);
+      c30 = a.fma(g0, c30);
+      c31 = a.fma(g1, c31);
+      c32 = a.fma(g2, c32);
+    }
+    FloatVector.fromArray(S, dw, w0).add(c00).intoArray(dw, w0);
+    FloatVector.fromArray(S, dw, w0 + L).add(c01).intoArray(dw, w0 + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * L).add(c02).intoArray(dw, w0 + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + o).add(c10).intoArray(dw, w0 + o);
+    FloatVector.fromArray(S, dw, w0 + o + L).add(c11).intoArray(dw, w0 + o + L);
+    FloatVector.fromArray(S, dw, w0 + o + 2 * L).add(c12).intoArray(dw, w0 + o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o).add(c20).intoArray(dw, w0 + 2 * o);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + L).add(c21).intoArray(dw, w0 + 2 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L).add(c22).intoArray(dw, w0 + 2 * o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o).add(c30).intoArray(dw, w0 + 3 * o);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + L).add(c31).intoArray(dw, w0 + 3 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L).add(c32).intoArray(dw, w0 + 3 * o + 2 * L);
   }
 
   // dW += c. Overwriting clears the block first, before any vector exists: a vector live across a

@@ -234,6 +234,41 @@ class MatMulTest {
     }
   }
 
+  /**
+   * The kernel gradient from packed copies (from {@link VectorMatMul#PACK_ROWS} examples on),
+   * overwriting or accumulating, over several blocks of {@link VectorMatMul#KX} inputs with row
+   * ranges that do not start or end on a block of 4, matches the reference.
+   */
+  @Test
+  void packedWeightRowsMatchTheReference() {
+    Random r = new Random(7);
+    int l = Lanes.SPECIES.length();
+    for (int trial = 0; trial < 12; trial++) {
+      int n = VectorMatMul.PACK_ROWS + r.nextInt(11);
+      int in = 1 + r.nextInt(3 * VectorMatMul.KX);
+      int out = 3 * l * (1 + r.nextInt(3)) + r.nextInt(2 * l);
+      MatMul.Dims d = new MatMul.Dims(n, in, out, in + 1 + r.nextInt(300), out + r.nextInt(300));
+      int k0 = r.nextInt(in);
+      int k1 = k0 + 1 + r.nextInt(in - k0);
+      boolean add = r.nextBoolean();
+      float[] x = Naive.random(r, 2 + n * d.ldx());
+      float[] dy = Naive.random(r, 5 + n * d.ldy());
+      float[] dw = Naive.random(r, 1 + in * out);
+      float[] before = dw.clone();
+      VectorMatMul.weightRows(d, k0, k1, x, 2, dy, 5, dw, 1, add);
+      for (int q = 0; q < in; q++) {
+        double[] ref = new double[out];
+        for (int j = 0; j < out; j++) {
+          ref[j] = add || q < k0 || q >= k1 ? before[1 + q * out + j] : 0;
+          for (int i = 0; q >= k0 && q < k1 && i < n; i++) {
+            ref[j] += (double) x[2 + i * d.ldx() + q] * dy[5 + i * d.ldy() + j];
+          }
+        }
+        assertTrue(Naive.relError(dw, 1 + q * out, ref) < TOL, "dW " + d + " row " + q);
+      }
+    }
+  }
+
   @Test
   void weightRowsChecksItsRows() {
     MatMul.Dims d = MatMul.Dims.dense(2, 5, 3);

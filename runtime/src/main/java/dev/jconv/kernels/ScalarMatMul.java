@@ -19,6 +19,10 @@ final class ScalarMatMul {
       float[] y,
       int yo,
       int j0) {
+    if (d.out() - j0 <= NARROW) {
+      narrowColumns(d, x, xo, w, wo, b, bo, y, yo, j0);
+      return;
+    }
     for (int i = 0; i < d.n(); i++) {
       int yr = yo + i * d.ldy();
       for (int j = j0; j < d.out(); j++) {
@@ -31,6 +35,34 @@ final class ScalarMatMul {
         for (int j = j0; j < d.out(); j++) {
           y[yr + j] += a * w[wk + j];
         }
+      }
+    }
+  }
+
+  /** Column tails up to this width are summed in a register, not in Y. */
+  static final int NARROW = 16;
+
+  // A few columns: each one's sum stays in a register (added to in Y, every term would wait for the
+  // previous store); the same terms in the same order, so the same bits.
+  private static void narrowColumns(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] w,
+      int wo,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int j0) {
+    for (int i = 0; i < d.n(); i++) {
+      int xr = xo + i * d.ldx();
+      for (int j = j0; j < d.out(); j++) {
+        float s = b == null ? 0f : b[bo + j];
+        for (int k = 0, wk = wo + j; k < d.in(); k++, wk += d.out()) {
+          s += x[xr + k] * w[wk];
+        }
+        y[yo + i * d.ldy() + j] = s;
       }
     }
   }

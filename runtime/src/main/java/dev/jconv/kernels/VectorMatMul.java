@@ -6,16 +6,37 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link MatMul} on {@code FloatVector} lanes: register blocks of 4 rows x 3 vectors (12
  * independent accumulators, {@code acc = x.fma(w, acc)}), the reduction dimension cut into blocks
- * of {@link #KC} so that a panel of weights stays in cache while every block of rows passes over
- * it; single-vector groups and scalar loops take the columns that do not fill 3 vectors. Loaded
- * only when {@link VectorSupport#enabled()}.
+ * of {@link #KC} so that a panel of weights stays in cache while every block of rows passes over it
+ * (the forward copies the panels out of W first, from {@link #PACK_ROWS} rows on, since W's rows
+ * are thousands of bytes apart); single-vector groups and scalar loops take the columns that do not
+ * fill 3 vectors. Loaded only when {@link VectorSupport#enabled()}.
  */
 final class VectorMatMul {
   private static final VectorSpecies<Float> S = Lanes.SPECIES;
   private static final int L = S.length();
 
-  /** Reduction rows per cache block: 256 rows x 3 vectors of weights is 48 KB at 16 lanes. */
-  static final int KC = 256;
+  /** Reduction rows per cache block: 128 rows x 3 vectors of weights is 24 KB at 16 lanes. */
+  static final int KC = 128;
+
+  /** Columns of W that {@link #forward} packs at once: 384 x {@link #KC} rows is 192 KB. */
+  static final int NC = 384 / (3 * L) * (3 * L);
+
+  /** Rows from which {@link #forward} packs the weights: below, the copy costs more. */
+  static final int PACK_ROWS = 8;
+
+  /** One thread's packed weights: {@link #NC} columns x {@link #KC} rows, panel by panel. */
+  private static final ThreadLocal<float[]> PANELS =
+      ThreadLocal.withInitial(() -> new float[KC * NC]);
+
+  /** Inputs per block of X transposed by {@link #weightRows}. */
+  static final int KX = 64;
+
+  /**
+   * One thread's copies for {@link #weightRows}: dY's column panels and a block of X transposed;
+   * grown to the largest product seen, then reused.
+   */
+  private static final ThreadLocal<float[][]> GRAD_BUFFERS =
+      ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
   /** Per thread: the lanes of 12 accumulators, summed in scalar code by {@link #laneSum}. */
   private static final ThreadLocal<float[]> SUMS = ThreadLocal.withInitial(() -> new float[12 * L]);
@@ -33,25 +54,93 @@ final class VectorMatMul {
 
   static void forward(
       MatMul.Dims d, float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
-    int j = 0;
-    for (; j + 3 * L <= d.out(); j += 3 * L) {
-      for (int k0 = 0; k0 < d.in(); k0 += KC) {
-        int k1 = Math.min(d.in(), k0 + KC);
-        int i = 0;
-        for (; i + 4 <= d.n(); i += 4) {
-          block4x3(d, x, xo, w, wo, b, bo, y, yo, i, j, k0, k1);
+    int full = d.out() / (3 * L) * (3 * L);
+    if (d.n() >= PACK_ROWS) {
+      // Rows of W are d.out() floats apart (4 KB for 1024 outputs): a panel read in place maps onto
+      // a few cache sets and is evicted before the next block of rows reuses it. Packed, it stays;
+      // and W is read row by row, as it lies in memory.
+      float[] panels = PANELS.get();
+      for (int jc = 0; jc < full; jc += NC) {
+        int jn = Math.min(NC, full - jc);
+        for (int k0 = 0; k0 < d.in(); k0 += KC) {
+          int k1 = Math.min(d.in(), k0 + KC);
+          int kn = k1 - k0;
+          for (int k = k0; k < k1; k++) {
+            int from = wo + k * d.out() + jc;
+            int to = (k - k0) * 3 * L;
+            for (int q = 0; q < jn; q += 3 * L) {
+              System.arraycopy(w, from + q, panels, to + q * kn, 3 * L);
+            }
+          }
+          for (int q = 0; q < jn; q += 3 * L) {
+            blocks4x3(d, x, xo, panels, q * kn, 3 * L, b, bo, y, yo, jc + q, k0, k1);
+          }
         }
-        for (; i < d.n(); i++) {
-          row1x3(d, x, xo, w, wo, b, bo, y, yo, i, j, k0, k1);
+      }
+    } else {
+      for (int j = 0; j < full; j += 3 * L) {
+        for (int k0 = 0; k0 < d.in(); k0 += KC) {
+          int k1 = Math.min(d.in(), k0 + KC);
+          blocks4x3(d, x, xo, w, wo + k0 * d.out() + j, d.out(), b, bo, y, yo, j, k0, k1);
         }
       }
     }
+    int j = full;
     for (; j + L <= d.out(); j += L) {
-      for (int i = 0; i < d.n(); i++) {
-        row1x1(d, x, xo, w, wo, b, bo, y, yo, i, j);
+      for (int k0 = 0; k0 < d.in(); k0 += KC) {
+        int k1 = Math.min(d.in(), k0 + KC);
+        blocks4x1(d, x, xo, w, wo + k0 * d.out() + j, d.out(), b, bo, y, yo, j, k0, k1);
       }
     }
     ScalarMatMul.forwardColumns(d, x, xo, w, wo, b, bo, y, yo, j);
+  }
+
+  /** Columns {@code [j, j + 3L)} of every row over reduction rows {@code [k0, k1)}. */
+  private static void blocks4x3(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] p,
+      int po,
+      int ps,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int j,
+      int k0,
+      int k1) {
+    int i = 0;
+    for (; i + 4 <= d.n(); i += 4) {
+      block4x3(d, x, xo, p, po, ps, b, bo, y, yo, i, j, k0, k1);
+    }
+    for (; i < d.n(); i++) {
+      row1x3(d, x, xo, p, po, ps, b, bo, y, yo, i, j, k0, k1);
+    }
+  }
+
+  /** Columns {@code [j, j + L)} of every row over reduction rows {@code [k0, k1)}. */
+  private static void blocks4x1(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] p,
+      int po,
+      int ps,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int j,
+      int k0,
+      int k1) {
+    int i = 0;
+    for (; i + 4 <= d.n(); i += 4) {
+      block4x1(d, x, xo, p, po, ps, b, bo, y, yo, i, j, k0, k1);
+    }
+    for (; i < d.n(); i++) {
+      row1x1(d, x, xo, p, po, ps, b, bo, y, yo, i, j, k0, k1);
+    }
   }
 
   private static FloatVector start(float[] b, int bo, float[] y, int yi, int j, int k0) {
@@ -61,12 +150,14 @@ final class VectorMatMul {
     return b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, bo + j);
   }
 
+  // The weights of reduction row k start at p[po + (k - k0) * ps]: W itself or a packed panel.
   private static void block4x3(
       MatMul.Dims d,
       float[] x,
       int xo,
-      float[] w,
-      int wo,
+      float[] p,
+      int po,
+      int ps,
       float[] b,
       int bo,
       float[] y,
@@ -95,11 +186,10 @@ final class VectorMatMul {
     int x1 = x0 + d.ldx();
     int x2 = x1 + d.ldx();
     int x3 = x2 + d.ldx();
-    for (int k = k0; k < k1; k++) {
-      int wk = wo + k * d.out() + j;
-      FloatVector w0 = FloatVector.fromArray(S, w, wk);
-      FloatVector w1 = FloatVector.fromArray(S, w, wk + L);
-      FloatVector w2 = FloatVector.fromArray(S, w, wk + 2 * L);
+    for (int k = k0, wk = po; k < k1; k++, wk += ps) {
+      FloatVector w0 = FloatVector.fromArray(S, p, wk);
+      FloatVector w1 = FloatVector.fromArray(S, p, wk + L);
+      FloatVector w2 = FloatVector.fromArray(S, p, wk + 2 * L);
       FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
       c00 = a.fma(w0, c00);
       c01 = a.fma(w1, c01);
@@ -135,8 +225,9 @@ final class VectorMatMul {
       MatMul.Dims d,
       float[] x,
       int xo,
-      float[] w,
-      int wo,
+      float[] p,
+      int po,
+      int ps,
       float[] b,
       int bo,
       float[] y,
@@ -150,48 +241,81 @@ final class VectorMatMul {
     FloatVector c1 = start(b, bo, y, y0, j + L, k0);
     FloatVector c2 = start(b, bo, y, y0, j + 2 * L, k0);
     int x0 = xo + i * d.ldx();
-    for (int k = k0; k < k1; k++) {
-      int wk = wo + k * d.out() + j;
+    for (int k = k0, wk = po; k < k1; k++, wk += ps) {
       FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-      c0 = a.fma(FloatVector.fromArray(S, w, wk), c0);
-      c1 = a.fma(FloatVector.fromArray(S, w, wk + L), c1);
-      c2 = a.fma(FloatVector.fromArray(S, w, wk + 2 * L), c2);
+      c0 = a.fma(FloatVector.fromArray(S, p, wk), c0);
+      c1 = a.fma(FloatVector.fromArray(S, p, wk + L), c1);
+      c2 = a.fma(FloatVector.fromArray(S, p, wk + 2 * L), c2);
     }
     c0.intoArray(y, y0 + j);
     c1.intoArray(y, y0 + j + L);
     c2.intoArray(y, y0 + j + 2 * L);
   }
 
-  private static void row1x1(
+  // One column vector for 4 rows; sums in the same order as row1x1, so a row's result does not
+  // depend on how the rows are blocked.
+  private static void block4x1(
       MatMul.Dims d,
       float[] x,
       int xo,
-      float[] w,
-      int wo,
+      float[] p,
+      int po,
+      int ps,
       float[] b,
       int bo,
       float[] y,
       int yo,
       int i,
-      int j) {
+      int j,
+      int k0,
+      int k1) {
     int y0 = yo + i * d.ldy();
-    FloatVector c0 = start(b, bo, y, y0, j, 0);
-    FloatVector c1 = FloatVector.zero(S);
+    int y1 = y0 + d.ldy();
+    int y2 = y1 + d.ldy();
+    int y3 = y2 + d.ldy();
+    FloatVector c0 = start(b, bo, y, y0, j, k0);
+    FloatVector c1 = start(b, bo, y, y1, j, k0);
+    FloatVector c2 = start(b, bo, y, y2, j, k0);
+    FloatVector c3 = start(b, bo, y, y3, j, k0);
     int x0 = xo + i * d.ldx();
-    int k = 0;
-    for (; k + 2 <= d.in(); k += 2) {
-      int wk = wo + k * d.out() + j;
-      c0 = FloatVector.broadcast(S, x[x0 + k]).fma(FloatVector.fromArray(S, w, wk), c0);
-      c1 =
-          FloatVector.broadcast(S, x[x0 + k + 1])
-              .fma(FloatVector.fromArray(S, w, wk + d.out()), c1);
+    int x1 = x0 + d.ldx();
+    int x2 = x1 + d.ldx();
+    int x3 = x2 + d.ldx();
+    for (int k = k0, wk = po; k < k1; k++, wk += ps) {
+      FloatVector w0 = FloatVector.fromArray(S, p, wk);
+      c0 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c0);
+      c1 = FloatVector.broadcast(S, x[x1 + k]).fma(w0, c1);
+      c2 = FloatVector.broadcast(S, x[x2 + k]).fma(w0, c2);
+      c3 = FloatVector.broadcast(S, x[x3 + k]).fma(w0, c3);
     }
-    if (k < d.in()) {
-      c0 =
-          FloatVector.broadcast(S, x[x0 + k])
-              .fma(FloatVector.fromArray(S, w, wo + k * d.out() + j), c0);
+    c0.intoArray(y, y0 + j);
+    c1.intoArray(y, y1 + j);
+    c2.intoArray(y, y2 + j);
+    c3.intoArray(y, y3 + j);
+  }
+
+  private static void row1x1(
+      MatMul.Dims d,
+      float[] x,
+      int xo,
+      float[] p,
+      int po,
+      int ps,
+      float[] b,
+      int bo,
+      float[] y,
+      int yo,
+      int i,
+      int j,
+      int k0,
+      int k1) {
+    int y0 = yo + i * d.ldy();
+    FloatVector c0 = start(b, bo, y, y0, j, k0);
+    int x0 = xo + i * d.ldx();
+    for (int k = k0, wk = po; k < k1; k++, wk += ps) {
+      c0 = FloatVector.broadcast(S, x[x0 + k]).fma(FloatVector.fromArray(S, p, wk), c0);
     }
-    c0.add(c1).intoArray(y, y0 + j);
+    c0.intoArray(y, y0 + j);
   }
 
   /**
@@ -386,7 +510,12 @@ final class VectorMatMul {
       float[] dw,
       int dwo,
       boolean add) {
+    int full = d.out() / (3 * L) * (3 * L);
     int j = 0;
+    if (d.n() >= PACK_ROWS && full > 0) {
+      packedWeightRows(d, k0, k1, x, xo, dy, dyo, dw, dwo, add, full);
+      j = full;
+    }
     for (; j + 3 * L <= d.out(); j += 3 * L) {
       int k = k0;
       for (; k + 4 <= k1; k += 4) {
@@ -404,6 +533,120 @@ final class VectorMatMul {
       }
     }
     ScalarMatMul.weightColumns(d, k0, k1, x, xo, dy, dyo, dw, dwo, j, add);
+  }
+
+  /**
+   * Columns {@code [0, full)} of {@link #weightRows}, from copies: dY's panels of 3 vectors, each
+   * example's after the other, and X transposed in blocks of 4 inputs, a block of {@link #KX}
+   * inputs at a time. In a training workspace consecutive examples are a page or more apart, so the
+   * 4x3 blocks would otherwise touch a new page on every load.
+   */
+  private static void packedWeightRows(
+      MatMul.Dims d,
+      int k0,
+      int k1,
+      float[] x,
+      int xo,
+      float[] dy,
+      int dyo,
+      float[] dw,
+      int dwo,
+      boolean add,
+      int full) {
+    int n = d.n();
+    int o = d.out();
+    int panel = n * 3 * L;
+    float[][] buffers = GRAD_BUFFERS.get();
+    if (buffers[0].length < n * full) {
+      buffers[0] = new float[n * full];
+    }
+    if (buffers[1].length < n * KX) {
+      buffers[1] = new float[n * KX];
+    }
+    float[] g = buffers[0];
+    float[] xt = buffers[1];
+    for (int j = 0; j < full; j += 3 * L) {
+      int to = j / (3 * L) * panel;
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(dy, dyo + i * d.ldy() + j, g, to + i * 3 * L, 3 * L);
+      }
+    }
+    for (int kc = k0; kc < k1; kc += KX) {
+      int kn = Math.min(KX, k1 - kc);
+      int blocks = kn / 4;
+      if (!add) {
+        for (int k = kc; k < kc + kn; k++) {
+          java.util.Arrays.fill(dw, dwo + k * o, dwo + k * o + full, 0f);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        int xi = xo + i * d.ldx() + kc;
+        for (int t = 0; t < blocks * 4; t++) {
+          xt[(t >> 2) * n * 4 + i * 4 + (t & 3)] = x[xi + t];
+        }
+      }
+      for (int j = 0; j < full; j += 3 * L) {
+        int gp = j / (3 * L) * panel;
+        for (int q = 0; q < blocks; q++) {
+          packed4x3(n, xt, q * n * 4, g, gp, dw, dwo + (kc + 4 * q) * o + j, o);
+        }
+        for (int k = kc + 4 * blocks; k < kc + kn; k++) {
+          for (int v = 0; v < 3; v++) {
+            grad1x1(d, x, xo, dy, dyo, dw, dwo, k, j + v * L, true);
+          }
+        }
+      }
+    }
+  }
+
+  /** dW[4 rows from w0, 3 vectors] += the packed X^T block at {@code xp} times dY's panel. */
+  private static void packed4x3(
+      int n, float[] xt, int xp, float[] g, int gp, float[] dw, int w0, int o) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c02 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c12 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c22 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c32 = FloatVector.zero(S);
+    for (int i = 0, gi = gp, xi = xp; i < n; i++, gi += 3 * L, xi += 4) {
+      FloatVector g0 = FloatVector.fromArray(S, g, gi);
+      FloatVector g1 = FloatVector.fromArray(S, g, gi + L);
+      FloatVector g2 = FloatVector.fromArray(S, g, gi + 2 * L);
+      FloatVector a = FloatVector.broadcast(S, xt[xi]);
+      c00 = a.fma(g0, c00);
+      c01 = a.fma(g1, c01);
+      c02 = a.fma(g2, c02);
+      a = FloatVector.broadcast(S, xt[xi + 1]);
+      c10 = a.fma(g0, c10);
+      c11 = a.fma(g1, c11);
+      c12 = a.fma(g2, c12);
+      a = FloatVector.broadcast(S, xt[xi + 2]);
+      c20 = a.fma(g0, c20);
+      c21 = a.fma(g1, c21);
+      c22 = a.fma(g2, c22);
+      a = FloatVector.broadcast(S, xt[xi + 3]);
+      c30 = a.fma(g0, c30);
+      c31 = a.fma(g1, c31);
+      c32 = a.fma(g2, c32);
+    }
+    FloatVector.fromArray(S, dw, w0).add(c00).intoArray(dw, w0);
+    FloatVector.fromArray(S, dw, w0 + L).add(c01).intoArray(dw, w0 + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * L).add(c02).intoArray(dw, w0 + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + o).add(c10).intoArray(dw, w0 + o);
+    FloatVector.fromArray(S, dw, w0 + o + L).add(c11).intoArray(dw, w0 + o + L);
+    FloatVector.fromArray(S, dw, w0 + o + 2 * L).add(c12).intoArray(dw, w0 + o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o).add(c20).intoArray(dw, w0 + 2 * o);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + L).add(c21).intoArray(dw, w0 + 2 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L).add(c22).intoArray(dw, w0 + 2 * o + 2 * L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o).add(c30).intoArray(dw, w0 + 3 * o);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + L).add(c31).intoArray(dw, w0 + 3 * o + L);
+    FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L).add(c32).intoArray(dw, w0 + 3 * o + 2 * L);
   }
 
   // dW += c. Overwriting clears the block first, before any vector exists: a vector live across a

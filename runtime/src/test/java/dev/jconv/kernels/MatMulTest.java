@@ -192,6 +192,83 @@ class MatMulTest {
     }
   }
 
+  /**
+   * The forward over many rows (weights packed from {@link VectorMatMul#PACK_ROWS} rows on) gives
+   * the same bits as one row at a time (weights read in place), on widths past one packed block of
+   * {@link VectorMatMul#NC} columns, with single-vector and scalar column tails, and matches the
+   * reference.
+   */
+  @Test
+  void packedForwardEqualsOneRowAtATime() {
+    Random r = new Random(6);
+    int l = Lanes.SPECIES.length();
+    int[] outs = {VectorMatMul.NC + 3 * l + l + 3, 2 * VectorMatMul.NC, 3 * l - 1, 5, l + 1};
+    for (int trial = 0; trial < 12; trial++) {
+      int n = VectorMatMul.PACK_ROWS + r.nextInt(11);
+      int in = 1 + r.nextInt(2 * VectorMatMul.KC + 40);
+      int out = outs[trial % outs.length];
+      MatMul.Dims d = new MatMul.Dims(n, in, out, in + r.nextInt(3), out + r.nextInt(3));
+      MatMul.Dims one = new MatMul.Dims(1, in, out, d.ldx(), d.ldy());
+      float[] x = Naive.random(r, 2 + n * d.ldx());
+      float[] w = Naive.random(r, 1 + in * out);
+      float[] b = Naive.random(r, 3 + out);
+      float[] y = new float[5 + n * d.ldy()];
+      float[] each = new float[y.length];
+      VectorMatMul.forward(d, x, 2, w, 1, b, 3, y, 5);
+      for (int i = 0; i < n; i++) {
+        VectorMatMul.forward(one, x, 2 + i * d.ldx(), w, 1, b, 3, each, 5 + i * d.ldy());
+      }
+      for (int i = 0; i < y.length; i++) {
+        assertEquals(each[i], y[i], d + " at " + i);
+      }
+      for (int i = 0; i < n; i++) {
+        double[] ref = new double[out];
+        for (int j = 0; j < out; j++) {
+          ref[j] = b[3 + j];
+          for (int q = 0; q < in; q++) {
+            ref[j] += (double) x[2 + i * d.ldx() + q] * w[1 + q * out + j];
+          }
+        }
+        assertTrue(Naive.relError(y, 5 + i * d.ldy(), ref) < TOL, "Y " + d);
+      }
+    }
+  }
+
+  /**
+   * The kernel gradient from packed copies (from {@link VectorMatMul#PACK_ROWS} examples on),
+   * overwriting or accumulating, over several blocks of {@link VectorMatMul#KX} inputs with row
+   * ranges that do not start or end on a block of 4, matches the reference.
+   */
+  @Test
+  void packedWeightRowsMatchTheReference() {
+    Random r = new Random(7);
+    int l = Lanes.SPECIES.length();
+    for (int trial = 0; trial < 12; trial++) {
+      int n = VectorMatMul.PACK_ROWS + r.nextInt(11);
+      int in = 1 + r.nextInt(3 * VectorMatMul.KX);
+      int out = 3 * l * (1 + r.nextInt(3)) + r.nextInt(2 * l);
+      MatMul.Dims d = new MatMul.Dims(n, in, out, in + 1 + r.nextInt(300), out + r.nextInt(300));
+      int k0 = r.nextInt(in);
+      int k1 = k0 + 1 + r.nextInt(in - k0);
+      boolean add = r.nextBoolean();
+      float[] x = Naive.random(r, 2 + n * d.ldx());
+      float[] dy = Naive.random(r, 5 + n * d.ldy());
+      float[] dw = Naive.random(r, 1 + in * out);
+      float[] before = dw.clone();
+      VectorMatMul.weightRows(d, k0, k1, x, 2, dy, 5, dw, 1, add);
+      for (int q = 0; q < in; q++) {
+        double[] ref = new double[out];
+        for (int j = 0; j < out; j++) {
+          ref[j] = add || q < k0 || q >= k1 ? before[1 + q * out + j] : 0;
+          for (int i = 0; q >= k0 && q < k1 && i < n; i++) {
+            ref[j] += (double) x[2 + i * d.ldx() + q] * dy[5 + i * d.ldy() + j];
+          }
+        }
+        assertTrue(Naive.relError(dw, 1 + q * out, ref) < TOL, "dW " + d + " row " + q);
+      }
+    }
+  }
+
   @Test
   void weightRowsChecksItsRows() {
     MatMul.Dims d = MatMul.Dims.dense(2, 5, 3);

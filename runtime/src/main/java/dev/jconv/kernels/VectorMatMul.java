@@ -602,18 +602,18 @@ final class VectorMatMul {
   /** dW[4 rows from w0, 3 vectors] += the packed X^T block at {@code xp} times dY's panel. */
   private static void packed4x3(
       int n, float[] xt, int xp, float[] g, int gp, float[] dw, int w0, int o) {
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c02 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c12 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c22 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
-    FloatVector c32 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dw, w0);
+    FloatVector c01 = FloatVector.fromArray(S, dw, w0 + L);
+    FloatVector c02 = FloatVector.fromArray(S, dw, w0 + 2 * L);
+    FloatVector c10 = FloatVector.fromArray(S, dw, w0 + o);
+    FloatVector c11 = FloatVector.fromArray(S, dw, w0 + o + L);
+    FloatVector c12 = FloatVector.fromArray(S, dw, w0 + o + 2 * L);
+    FloatVector c20 = FloatVector.fromArray(S, dw, w0 + 2 * o);
+    FloatVector c21 = FloatVector.fromArray(S, dw, w0 + 2 * o + L);
+    FloatVector c22 = FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L);
+    FloatVector c30 = FloatVector.fromArray(S, dw, w0 + 3 * o);
+    FloatVector c31 = FloatVector.fromArray(S, dw, w0 + 3 * o + L);
+    FloatVector c32 = FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L);
     for (int i = 0, gi = gp, xi = xp; i < n; i++, gi += 3 * L, xi += 4) {
       FloatVector g0 = FloatVector.fromArray(S, g, gi);
       FloatVector g1 = FloatVector.fromArray(S, g, gi + L);
@@ -635,18 +635,18 @@ final class VectorMatMul {
       c31 = a.fma(g1, c31);
       c32 = a.fma(g2, c32);
     }
-    FloatVector.fromArray(S, dw, w0).add(c00).intoArray(dw, w0);
-    FloatVector.fromArray(S, dw, w0 + L).add(c01).intoArray(dw, w0 + L);
-    FloatVector.fromArray(S, dw, w0 + 2 * L).add(c02).intoArray(dw, w0 + 2 * L);
-    FloatVector.fromArray(S, dw, w0 + o).add(c10).intoArray(dw, w0 + o);
-    FloatVector.fromArray(S, dw, w0 + o + L).add(c11).intoArray(dw, w0 + o + L);
-    FloatVector.fromArray(S, dw, w0 + o + 2 * L).add(c12).intoArray(dw, w0 + o + 2 * L);
-    FloatVector.fromArray(S, dw, w0 + 2 * o).add(c20).intoArray(dw, w0 + 2 * o);
-    FloatVector.fromArray(S, dw, w0 + 2 * o + L).add(c21).intoArray(dw, w0 + 2 * o + L);
-    FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L).add(c22).intoArray(dw, w0 + 2 * o + 2 * L);
-    FloatVector.fromArray(S, dw, w0 + 3 * o).add(c30).intoArray(dw, w0 + 3 * o);
-    FloatVector.fromArray(S, dw, w0 + 3 * o + L).add(c31).intoArray(dw, w0 + 3 * o + L);
-    FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L).add(c32).intoArray(dw, w0 + 3 * o + 2 * L);
+    c00.intoArray(dw, w0);
+    c01.intoArray(dw, w0 + L);
+    c02.intoArray(dw, w0 + 2 * L);
+    c10.intoArray(dw, w0 + o);
+    c11.intoArray(dw, w0 + o + L);
+    c12.intoArray(dw, w0 + o + 2 * L);
+    c20.intoArray(dw, w0 + 2 * o);
+    c21.intoArray(dw, w0 + 2 * o + L);
+    c22.intoArray(dw, w0 + 2 * o + 2 * L);
+    c30.intoArray(dw, w0 + 3 * o);
+    c31.intoArray(dw, w0 + 3 * o + L);
+    c32.intoArray(dw, w0 + 3 * o + 2 * L);
   }
 
   // dW += c. Overwriting clears the block first, before any vector exists: a vector live across a
@@ -673,18 +673,18 @@ final class VectorMatMul {
     if (!add) {
       clear(dw, w0, 4, o, 3 * L);
     }
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c02 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c12 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c22 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
-    FloatVector c32 = FloatVector.zero(S);
+    FloatVector c00 = FloatVector.fromArray(S, dw, w0);
+    FloatVector c01 = FloatVector.fromArray(S, dw, w0 + L);
+    FloatVector c02 = FloatVector.fromArray(S, dw, w0 + 2 * L);
+    FloatVector c10 = FloatVector.fromArray(S, dw, w0 + o);
+    FloatVector c11 = FloatVector.fromArray(S, dw, w0 + o + L);
+    FloatVector c12 = FloatVector.fromArray(S, dw, w0 + o + 2 * L);
+    FloatVector c20 = FloatVector.fromArray(S, dw, w0 + 2 * o);
+    FloatVector c21 = FloatVector.fromArray(S, dw, w0 + 2 * o + L);
+    FloatVector c22 = FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L);
+    FloatVector c30 = FloatVector.fromArray(S, dw, w0 + 3 * o);
+    FloatVector c31 = FloatVector.fromArray(S, dw, w0 + 3 * o + L);
+    FloatVector c32 = FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L);
     for (int i = 0; i < d.n(); i++) {
       int g = dyo + i * d.ldy() + j;
       int xi = xo + i * d.ldx() + k;
@@ -708,18 +708,18 @@ final class VectorMatMul {
       c31 = a.fma(g1, c31);
       c32 = a.fma(g2, c32);
     }
-    FloatVector.fromArray(S, dw, w0).add(c00).intoArray(dw, w0);
-    FloatVector.fromArray(S, dw, w0 + L).add(c01).intoArray(dw, w0 + L);
-    FloatVector.fromArray(S, dw, w0 + 2 * L).add(c02).intoArray(dw, w0 + 2 * L);
-    FloatVector.fromArray(S, dw, w0 + o).add(c10).intoArray(dw, w0 + o);
-    FloatVector.fromArray(S, dw, w0 + o + L).add(c11).intoArray(dw, w0 + o + L);
-    FloatVector.fromArray(S, dw, w0 + o + 2 * L).add(c12).intoArray(dw, w0 + o + 2 * L);
-    FloatVector.fromArray(S, dw, w0 + 2 * o).add(c20).intoArray(dw, w0 + 2 * o);
-    FloatVector.fromArray(S, dw, w0 + 2 * o + L).add(c21).intoArray(dw, w0 + 2 * o + L);
-    FloatVector.fromArray(S, dw, w0 + 2 * o + 2 * L).add(c22).intoArray(dw, w0 + 2 * o + 2 * L);
-    FloatVector.fromArray(S, dw, w0 + 3 * o).add(c30).intoArray(dw, w0 + 3 * o);
-    FloatVector.fromArray(S, dw, w0 + 3 * o + L).add(c31).intoArray(dw, w0 + 3 * o + L);
-    FloatVector.fromArray(S, dw, w0 + 3 * o + 2 * L).add(c32).intoArray(dw, w0 + 3 * o + 2 * L);
+    c00.intoArray(dw, w0);
+    c01.intoArray(dw, w0 + L);
+    c02.intoArray(dw, w0 + 2 * L);
+    c10.intoArray(dw, w0 + o);
+    c11.intoArray(dw, w0 + o + L);
+    c12.intoArray(dw, w0 + o + 2 * L);
+    c20.intoArray(dw, w0 + 2 * o);
+    c21.intoArray(dw, w0 + 2 * o + L);
+    c22.intoArray(dw, w0 + 2 * o + 2 * L);
+    c30.intoArray(dw, w0 + 3 * o);
+    c31.intoArray(dw, w0 + 3 * o + L);
+    c32.intoArray(dw, w0 + 3 * o + 2 * L);
   }
 
   private static void grad1x1(

@@ -5,17 +5,16 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The one vector shape every SIMD kernel in the JVM uses: the CPU's preferred species, capped at
- * 256 bits by default. The cap is measured, not assumed: on an AVX-512 machine the 512-bit species
- * made a seed-network training step allocate about 1 GB on JDK 17 (masked tails are boxed there)
- * and run 1.3x slower than 256 bits on JDK 25 (benchmarks/SIMD-WIDTH.md); {@code
- * -Djconv.simd.bits=512} lifts it. One shape for all models matters: when two shapes run in one
- * JVM, C2's type profiles in the Vector API see both, vectors get boxed and every kernel allocates
- * and slows down about tenfold. Channel counts that do not fill a vector take masked tails (or an
- * overlapping last vector), so 8- or 24-channel layers stay on lanes at 16 lanes (measured in
- * benchmarks/SIMD-WIDTH.md). {@code -Djconv.simd.bits=256} (or 128) narrows the species, for tests
- * and measurements at another width; wider than the preferred species is refused. Loaded only when
- * {@link VectorSupport#enabled()}.
+ * The one vector shape every SIMD kernel in the JVM uses: the CPU's preferred species (512 bits
+ * where AVX-512 exists, 256 with AVX2). Measured on an AVX-512 machine (benchmarks/SIMD-WIDTH.md):
+ * 512 bits ran batch inference of the tutorial net, FashionNet and ResNet-20 1.6-2.2x and their
+ * training 1.2-2x faster than 256 bits. One shape for all models matters: when two shapes run in
+ * one JVM, C2's type profiles in the Vector API see both, vectors get boxed and every kernel
+ * allocates and slows down about tenfold. Channel counts that do not fill a vector take masked
+ * tails (or an overlapping last vector), so 8- or 24-channel layers stay on lanes at 16 lanes.
+ * {@code -Djconv.simd.bits=256} (or 128) narrows the species, for tests and measurements at another
+ * width; wider than the preferred species is refused. Loaded only when {@link
+ * VectorSupport#enabled()}.
  */
 public final class Lanes {
   /** {@code -Djconv.simd.bits=N} sets the vector width to N bits (64 to the preferred width). */
@@ -39,17 +38,27 @@ public final class Lanes {
 
   private Lanes() {}
 
-  /** The default cap of the vector width, in bits, when {@code -Djconv.simd.bits} is not set. */
-  static final int DEFAULT_BITS = 256;
+  /**
+   * A new array of {@code 2 * SPECIES.length()} bits, the first half true: {@code
+   * VectorMask.fromArray(SPECIES, bits, SPECIES.length() - n)} is the mask of the first {@code n}
+   * lanes, one intrinsic load on every JDK. {@code SPECIES.indexInRange(0, n)} is Java code on JDK
+   * 17 (an iota vector and a compare) that C2 did not always scalarize: a generated kernel then
+   * allocated a vector per call.
+   */
+  public static boolean[] leadingLanes() {
+    boolean[] bits = new boolean[2 * SPECIES.length()];
+    java.util.Arrays.fill(bits, 0, SPECIES.length(), true);
+    return bits;
+  }
 
   /**
    * The preferred species, or a narrower one when {@code bits} asks for it (0: the preferred
-   * species capped at {@link #DEFAULT_BITS}).
+   * species).
    */
   static VectorSpecies<Float> species(int bits) {
     VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
     if (bits == 0) {
-      bits = Math.min(DEFAULT_BITS, preferred.vectorBitSize());
+      bits = preferred.vectorBitSize();
     }
     if (bits == preferred.vectorBitSize()) {
       return preferred;

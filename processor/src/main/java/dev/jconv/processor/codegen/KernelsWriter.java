@@ -56,6 +56,7 @@ final class KernelsWriter {
                     + " {@code VectorSupport.enabled()}.\n")
             .addModifiers(Modifier.STATIC, Modifier.FINAL)
             .addField(species())
+            .addField(leadingLanes())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(sequence(graph, layout));
     List<FieldSpec> fields = new ArrayList<>();
@@ -79,11 +80,19 @@ final class KernelsWriter {
   }
 
   /**
-   * The species of the SIMD kernels: the runtime's one JVM-wide {@code Lanes.SPECIES} (preferred,
-   * at most 256 bits), so that every model in a JVM uses the same vector shape; mixing shapes
-   * pollutes C2's type profiles in the Vector API so that vectors get boxed (measured: 10x slower,
-   * megabytes allocated per call).
+   * The species of the SIMD kernels: the runtime's one JVM-wide {@code Lanes.SPECIES} (the CPU's
+   * preferred one), so that every model in a JVM uses the same vector shape; mixing shapes pollutes
+   * C2's type profiles in the Vector API so that vectors get boxed (measured: 10x slower, megabytes
+   * allocated per call).
    */
+  /** The bits of masked tails: as many true as lanes, then as many false (see {@code Lanes}). */
+  private static FieldSpec leadingLanes() {
+    return FieldSpec.builder(
+            boolean[].class, "LEAD", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.leadingLanes()", ClassName.get("dev.jconv.kernels", "Lanes"))
+        .build();
+  }
+
   private static FieldSpec species() {
     return FieldSpec.builder(
             ParameterizedTypeName.get(SPECIES, ClassName.get(Float.class)),

@@ -196,7 +196,7 @@ public final class ConvTiles {
    */
   private static void maskedGroup(CodeBlock.Builder b, Tile t) {
     b.addStatement("int o = 0");
-    b.addStatement("$T<Float> m = S.indexInRange(0, $L)", Vectors.VECTOR_MASK, t.filters());
+    b.addStatement(Vectors.leadingLanes(t.filters()));
     Vectors.Vec vec = new Vectors.Vec("m", t.filters(), "yi + " + t.pixels() * t.filters());
     b.addStatement(
         "$T b0 = $L",

@@ -8,16 +8,17 @@ import jdk.incubator.vector.VectorSpecies;
  * channels (input gradient) left over after the whole vectors, on vector lanes without masks.
  *
  * <p>With at least {@code L} channels, the tail takes one more whole vector ending at the last
- * channel, and the channels the whole vectors already did are multiplied by a constant 0 (a {@code
- * 0/1} vector loaded from a static array), so their lanes add exactly 0. With fewer channels than
- * lanes (8 at 16 lanes), a vector holds one pixel's channels in its first lanes: the weight
- * gradient loads {@code dy} across the next pixels and stores only the live lanes ({@code lane(k)},
- * once per tap); the input gradient multiplies the weights by a 0/1 vector and writes whole vectors
- * back inside the input row (lanes of the next pixels add 0), the last weight rows from a vector
- * ending at the row (its live lanes last) into a vector ending at the pixel. Loads past a region
- * only fill lanes that are never stored; weight loads stay inside the tap's block, since a 0 times
- * a NaN read elsewhere would not be 0. JDK 17 boxes masked stores, and masked code once fell to the
- * boxed fallback in a JVM that had run other networks, hence no masks at all.
+ * channel, and the channels the whole vectors already did are multiplied by a constant 0 (a 0/1
+ * vector loaded from a static array), so their lanes add exactly 0. With fewer channels than lanes
+ * (8 at 16 lanes), a vector holds one pixel's channels in its first lanes and what the other lanes
+ * read is multiplied by 0: the weight gradient's {@code dy} vector reads the next pixels, its
+ * accumulators overlap the next rows of {@code dw} and are written back whole in ascending order;
+ * the input gradient's weight vectors read the next weight rows, its accumulators are written back
+ * whole inside the input row (near the row's ends, the live lanes only), and the last weight rows
+ * are read from a vector ending at the row into a vector ending at the pixel. Every load that is
+ * multiplied by 0 stays inside its region (0 times a NaN read elsewhere would not be 0). JDK 17
+ * boxes masked stores, and masked code once fell to the boxed fallback in a JVM that had run other
+ * networks, hence no masks at all.
  */
 final class VectorConvTails {
   private static final VectorSpecies<Float> S = Lanes.SPECIES;
@@ -223,10 +224,13 @@ final class VectorConvTails {
   }
 
   /**
-   * Fewer output channels than lanes: one pixel's {@code dy} in the first {@code cout} lanes (the
-   * rest read the next pixels and are never stored). Pixels whose vector would pass the end of
-   * {@code dy}, and input channels whose {@code dw} vector would pass the end of {@code dw}, run in
-   * scalar code.
+   * Fewer output channels than lanes: one pixel's {@code dy} in the first {@code cout} lanes,
+   * multiplied by a 0/1 vector (the other lanes read the next pixels and add 0). The accumulators
+   * overlap the next rows of {@code dw} and are stored in ascending order, each row's new value
+   * last; a vector that would pass the end of the kernel gradient stores its live lanes (a separate
+   * method: the {@code lane(k)} switch in the hot one pushed JDK 17's C2 past its inlining budget
+   * and the loop ran on the Vector API's Java fallback). Pixels whose {@code dy} vector would pass
+   * the end of the example's {@code dy} run in scalar code.
    */
   private static void narrowWeightGrad(
       ConvShape s, float[] x, int xo, float[] dy, int dyo, float[] dw, int tap, int kh, int kw) {
@@ -236,28 +240,36 @@ final class VectorConvTails {
     int clo = s.colLo(kw);
     int cols = s.colHi(kw) - clo;
     int count = Math.max(0, s.rowHi(kh) - oh0) * Math.max(0, cols);
-    // Pixels are in ascending order of dy: the ones whose vector fits form a prefix.
+    int dyEnd = dyo + s.pixels() * cout;
+    int dwEnd = tap + (s.kh() * s.kw() - kh * s.kw() - kw) * cin * cout;
+    // Pixels are in ascending order of dy: the ones whose vector stays in dy form a prefix.
     int n = count;
     while (n > 0
-        && dyo + ((oh0 + (n - 1) / cols) * s.ow() + clo + (n - 1) % cols) * cout + L > dy.length) {
+        && dyo + ((oh0 + (n - 1) / cols) * s.ow() + clo + (n - 1) % cols) * cout + L > dyEnd) {
       n--;
     }
     int ci = 0;
-    for (; ci + 4 <= cin && tap + (ci + 3) * cout + L <= dw.length; ci += 4) {
+    for (; ci + 4 <= cin && tap + (ci + 3) * cout + L <= dwEnd; ci += 4) {
       narrow4(s, x, xo + ci, dy, dyo, dw, tap + ci * cout, kh, kw, n);
     }
-    if (cin - ci == 3 && tap + (ci + 2) * cout + L <= dw.length) {
+    if (cin - ci == 3 && tap + (ci + 2) * cout + L <= dwEnd) {
       narrow3(s, x, xo + ci, dy, dyo, dw, tap + ci * cout, kh, kw, n);
       ci += 3;
     }
-    for (; ci < cin && tap + ci * cout + L <= dw.length; ci++) {
+    for (; ci < cin && tap + ci * cout + L <= dwEnd; ci++) {
       narrow1(s, x, xo + ci, dy, dyo, dw, tap + ci * cout, kh, kw, n);
+    }
+    for (; ci < cin && tap + ci * cout + L <= dw.length; ci++) {
+      narrowLanes(s, x, xo + ci, dy, dyo, dw, tap + ci * cout, kh, kw, n);
     }
     scalarWeightGrad(s, x, xo, dy, dyo, dw, tap, kh, kw, 0, ci, n);
     scalarWeightGrad(s, x, xo, dy, dyo, dw, tap, kh, kw, ci, cin, 0);
   }
 
-  /** 4 input channels x {@code cout < L} output channels over the tap's first {@code n} pixels. */
+  /**
+   * 4 input channels x {@code cout < L} output channels over the tap's first {@code n} pixels; the
+   * vectors overlap the next rows (plus 0), so they are stored in ascending order.
+   */
   private static void narrow4(
       ConvShape s,
       float[] x,
@@ -271,6 +283,7 @@ final class VectorConvTails {
       int n) {
     int cin = s.cin();
     int cout = s.cout();
+    FloatVector m = FloatVector.fromArray(S, ONE_ZERO, L - cout);
     FloatVector c0 = FloatVector.fromArray(S, dw, at);
     FloatVector c1 = FloatVector.fromArray(S, dw, at + cout);
     FloatVector c2 = FloatVector.fromArray(S, dw, at + 2 * cout);
@@ -282,7 +295,7 @@ final class VectorConvTails {
     int xi = xIndex(s, xc, oh, clo, kh, kw);
     int g = gc + (oh * s.ow() + clo) * cout;
     for (int p = 0, ow = 0; p < n; p++) {
-      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      FloatVector g0 = FloatVector.fromArray(S, dy, g).mul(m);
       c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
       c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
       c2 = FloatVector.broadcast(S, x[xi + 2]).fma(g0, c2);
@@ -296,19 +309,10 @@ final class VectorConvTails {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    // Only the first cout lanes are this block's; the others overlap the next rows of dw.
-    for (int k = 0; k < cout; k++) {
-      dw[at + k] = c0.lane(k);
-    }
-    for (int k = 0; k < cout; k++) {
-      dw[at + cout + k] = c1.lane(k);
-    }
-    for (int k = 0; k < cout; k++) {
-      dw[at + 2 * cout + k] = c2.lane(k);
-    }
-    for (int k = 0; k < cout; k++) {
-      dw[at + 3 * cout + k] = c3.lane(k);
-    }
+    c0.intoArray(dw, at);
+    c1.intoArray(dw, at + cout);
+    c2.intoArray(dw, at + 2 * cout);
+    c3.intoArray(dw, at + 3 * cout);
   }
 
   /** {@link #narrow4} for 3 input channels (an RGB input). */
@@ -325,6 +329,7 @@ final class VectorConvTails {
       int n) {
     int cin = s.cin();
     int cout = s.cout();
+    FloatVector m = FloatVector.fromArray(S, ONE_ZERO, L - cout);
     FloatVector c0 = FloatVector.fromArray(S, dw, at);
     FloatVector c1 = FloatVector.fromArray(S, dw, at + cout);
     FloatVector c2 = FloatVector.fromArray(S, dw, at + 2 * cout);
@@ -335,7 +340,7 @@ final class VectorConvTails {
     int xi = xIndex(s, xc, oh, clo, kh, kw);
     int g = gc + (oh * s.ow() + clo) * cout;
     for (int p = 0, ow = 0; p < n; p++) {
-      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      FloatVector g0 = FloatVector.fromArray(S, dy, g).mul(m);
       c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
       c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
       c2 = FloatVector.broadcast(S, x[xi + 2]).fma(g0, c2);
@@ -348,15 +353,9 @@ final class VectorConvTails {
         g = gc + (oh * s.ow() + clo) * cout;
       }
     }
-    for (int k = 0; k < cout; k++) {
-      dw[at + k] = c0.lane(k);
-    }
-    for (int k = 0; k < cout; k++) {
-      dw[at + cout + k] = c1.lane(k);
-    }
-    for (int k = 0; k < cout; k++) {
-      dw[at + 2 * cout + k] = c2.lane(k);
-    }
+    c0.intoArray(dw, at);
+    c1.intoArray(dw, at + cout);
+    c2.intoArray(dw, at + 2 * cout);
   }
 
   /** {@link #narrow4} for one input channel. */
@@ -373,6 +372,7 @@ final class VectorConvTails {
       int n) {
     int cin = s.cin();
     int cout = s.cout();
+    FloatVector m = FloatVector.fromArray(S, ONE_ZERO, L - cout);
     FloatVector c0 = FloatVector.fromArray(S, dw, at);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
@@ -381,7 +381,45 @@ final class VectorConvTails {
     int xi = xIndex(s, xc, oh, clo, kh, kw);
     int g = gc + (oh * s.ow() + clo) * cout;
     for (int p = 0, ow = 0; p < n; p++) {
-      c0 = FloatVector.broadcast(S, x[xi]).fma(FloatVector.fromArray(S, dy, g), c0);
+      FloatVector g0 = FloatVector.fromArray(S, dy, g).mul(m);
+      c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    c0.intoArray(dw, at);
+  }
+
+  /** {@link #narrow1} storing only the live lanes: its vector would pass the kernel gradient. */
+  private static void narrowLanes(
+      ConvShape s,
+      float[] x,
+      int xc,
+      float[] dy,
+      int gc,
+      float[] dw,
+      int at,
+      int kh,
+      int kw,
+      int n) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector m = FloatVector.fromArray(S, ONE_ZERO, L - cout);
+    FloatVector c0 = FloatVector.fromArray(S, dw, at);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    for (int p = 0, ow = 0; p < n; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g).mul(m);
+      c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
       xi += xstep;
       g += cout;
       if (++ow == cols) {
@@ -532,16 +570,20 @@ final class VectorConvTails {
       }
       boolean fits = x0 + L <= rowEnd;
       if (coF > 0) {
-        if (x0 + L <= dx.length) {
-          forward1(cout, cin, wt, tap, dy, g, dx, x0, coF, fits);
+        if (fits) {
+          forward1(cout, cin, wt, tap, dy, g, dx, x0, coF);
+        } else if (x0 + L <= dx.length) {
+          forward1Lanes(cout, cin, wt, tap, dy, g, dx, x0, coF);
         } else {
           scalarRows(cout, cin, wt, tap, dy, g, dx, x0, 0, coF);
         }
       }
       scalarRows(cout, cin, wt, tap, dy, g, dx, x0, coF, coB);
       if (coB < cout) {
-        if (x0 + cin - L >= 0) {
-          backward1(cout, cin, wt, tap, dy, g, dx, x0, coB, first);
+        if (first) {
+          backward1(cout, cin, wt, tap, dy, g, dx, x0, coB);
+        } else if (x0 + cin - L >= 0) {
+          backward1Lanes(cout, cin, wt, tap, dy, g, dx, x0, coB);
         } else {
           scalarRows(cout, cin, wt, tap, dy, g, dx, x0, coB, cout);
         }
@@ -614,51 +656,37 @@ final class VectorConvTails {
     c0.intoArray(dx, xb);
   }
 
-  /**
-   * {@link #forward4} for one pixel: the whole vector back when it stays in the row ({@code
-   * whole}), else its first {@code cin} lanes.
-   */
+  /** {@link #forward4} for one pixel. */
   private static void forward1(
-      int cout,
-      int cin,
-      float[] wt,
-      int tap,
-      float[] dy,
-      int g0,
-      float[] dx,
-      int x0,
-      int coF,
-      boolean whole) {
+      int cout, int cin, float[] wt, int tap, float[] dy, int g0, float[] dx, int x0, int coF) {
     FloatVector m = FloatVector.fromArray(S, ONE_ZERO, L - cin);
-    FloatVector c0 = FloatVector.fromArray(S, dx, x0);
+    int xb = x0;
+    FloatVector c0 = FloatVector.fromArray(S, dx, xb);
     for (int co = 0; co < coF; co++) {
       FloatVector w0 = FloatVector.fromArray(S, wt, tap + co * cin).mul(m);
       c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
     }
-    if (whole) {
-      c0.intoArray(dx, x0);
-    } else {
-      for (int k = 0; k < cin; k++) {
-        dx[x0 + k] = c0.lane(k);
-      }
+    c0.intoArray(dx, xb);
+  }
+
+  /** {@link #forward1} storing the first {@code cin} lanes: the vector passes the row. */
+  private static void forward1Lanes(
+      int cout, int cin, float[] wt, int tap, float[] dy, int g0, float[] dx, int x0, int coF) {
+    FloatVector m = FloatVector.fromArray(S, ONE_ZERO, L - cin);
+    int xb = x0;
+    FloatVector c0 = FloatVector.fromArray(S, dx, xb);
+    for (int co = 0; co < coF; co++) {
+      FloatVector w0 = FloatVector.fromArray(S, wt, tap + co * cin).mul(m);
+      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
+    }
+    for (int k = 0; k < cin; k++) {
+      dx[xb + k] = c0.lane(k);
     }
   }
 
-  /**
-   * {@link #backward4} for one pixel: the whole vector back when it starts in the row ({@code
-   * whole}), else its last {@code cin} lanes.
-   */
+  /** {@link #backward4} for one pixel. */
   private static void backward1(
-      int cout,
-      int cin,
-      float[] wt,
-      int tap,
-      float[] dy,
-      int g0,
-      float[] dx,
-      int x0,
-      int coB,
-      boolean whole) {
+      int cout, int cin, float[] wt, int tap, float[] dy, int g0, float[] dx, int x0, int coB) {
     FloatVector m = FloatVector.fromArray(S, ZERO_ONE, cin);
     int xb = x0 + cin - L;
     FloatVector c0 = FloatVector.fromArray(S, dx, xb);
@@ -666,12 +694,21 @@ final class VectorConvTails {
       FloatVector w0 = FloatVector.fromArray(S, wt, tap + (co + 1) * cin - L).mul(m);
       c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
     }
-    if (whole) {
-      c0.intoArray(dx, xb);
-    } else {
-      for (int k = L - cin; k < L; k++) {
-        dx[xb + k] = c0.lane(k);
-      }
+    c0.intoArray(dx, xb);
+  }
+
+  /** {@link #backward1} storing the last {@code cin} lanes: the vector starts before the row. */
+  private static void backward1Lanes(
+      int cout, int cin, float[] wt, int tap, float[] dy, int g0, float[] dx, int x0, int coB) {
+    FloatVector m = FloatVector.fromArray(S, ZERO_ONE, cin);
+    int xb = x0 + cin - L;
+    FloatVector c0 = FloatVector.fromArray(S, dx, xb);
+    for (int co = coB; co < cout; co++) {
+      FloatVector w0 = FloatVector.fromArray(S, wt, tap + (co + 1) * cin - L).mul(m);
+      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
+    }
+    for (int k = L - cin; k < L; k++) {
+      dx[xb + k] = c0.lane(k);
     }
   }
 

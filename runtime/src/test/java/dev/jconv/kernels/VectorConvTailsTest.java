@@ -22,7 +22,7 @@ class VectorConvTailsTest {
   void everyChannelCountMatchesScalar() {
     Random r = new Random(21);
     for (int cin = 1; cin <= 40; cin++) {
-      for (int cout = 1; cout <= 40; cout += 1 + r.nextInt(4)) {
+      for (int cout = 1; cout <= 40; cout++) {
         checkBoth(geometry(r, cin, cout), r);
       }
     }

@@ -79,6 +79,9 @@ final class VectorConvTails {
     int cb = cout - L;
     int r = cout - co0;
     int ci = 0;
+    for (; ci + 8 <= cin; ci += 8) {
+      grad8(s, x, xo + ci, dy, dyo + cb, dw, tap + ci * cout + cb, kh, kw, r);
+    }
     for (; ci + 4 <= cin; ci += 4) {
       grad4(s, x, xo + ci, dy, dyo + cb, dw, tap + ci * cout + cb, kh, kw, r);
     }
@@ -89,6 +92,68 @@ final class VectorConvTails {
     for (; ci < cin; ci++) {
       grad1(s, x, xo + ci, dy, dyo + cb, dw, tap + ci * cout + cb, kh, kw, r);
     }
+  }
+
+  /**
+   * {@link #grad4} for 8 input channels: 8 independent FMA chains per pixel (4 wait on the FMA
+   * latency).
+   */
+  private static void grad8(
+      ConvShape s,
+      float[] x,
+      int xc,
+      float[] dy,
+      int gc,
+      float[] dw,
+      int at,
+      int kh,
+      int kw,
+      int r) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector m = FloatVector.fromArray(S, ZERO_ONE, r);
+    FloatVector c0 = FloatVector.fromArray(S, dw, at);
+    FloatVector c1 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c2 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector c3 = FloatVector.fromArray(S, dw, at + 3 * cout);
+    FloatVector c4 = FloatVector.fromArray(S, dw, at + 4 * cout);
+    FloatVector c5 = FloatVector.fromArray(S, dw, at + 5 * cout);
+    FloatVector c6 = FloatVector.fromArray(S, dw, at + 6 * cout);
+    FloatVector c7 = FloatVector.fromArray(S, dw, at + 7 * cout);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g).mul(m);
+      c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
+      c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
+      c2 = FloatVector.broadcast(S, x[xi + 2]).fma(g0, c2);
+      c3 = FloatVector.broadcast(S, x[xi + 3]).fma(g0, c3);
+      c4 = FloatVector.broadcast(S, x[xi + 4]).fma(g0, c4);
+      c5 = FloatVector.broadcast(S, x[xi + 5]).fma(g0, c5);
+      c6 = FloatVector.broadcast(S, x[xi + 6]).fma(g0, c6);
+      c7 = FloatVector.broadcast(S, x[xi + 7]).fma(g0, c7);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    c0.intoArray(dw, at);
+    c1.intoArray(dw, at + cout);
+    c2.intoArray(dw, at + 2 * cout);
+    c3.intoArray(dw, at + 3 * cout);
+    c4.intoArray(dw, at + 4 * cout);
+    c5.intoArray(dw, at + 5 * cout);
+    c6.intoArray(dw, at + 6 * cout);
+    c7.intoArray(dw, at + 7 * cout);
   }
 
   /**
@@ -333,13 +398,18 @@ final class VectorConvTails {
     FloatVector c0 = FloatVector.fromArray(S, dw, at);
     FloatVector c1 = FloatVector.fromArray(S, dw, at + cout);
     FloatVector c2 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector d0 = FloatVector.zero(S);
+    FloatVector d1 = FloatVector.zero(S);
+    FloatVector d2 = FloatVector.zero(S);
     int clo = s.colLo(kw);
     int xstep = s.sw() * cin;
     int cols = s.colHi(kw) - clo;
     int oh = s.rowLo(kh);
     int xi = xIndex(s, xc, oh, clo, kh, kw);
     int g = gc + (oh * s.ow() + clo) * cout;
-    for (int p = 0, ow = 0; p < n; p++) {
+    // Two pixels per iteration into two sets of chains: 3 chains alone wait on the FMA latency.
+    int ow = 0;
+    for (int p = 0; p + 2 <= n; p += 2) {
       FloatVector g0 = FloatVector.fromArray(S, dy, g).mul(m);
       c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
       c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
@@ -352,10 +422,28 @@ final class VectorConvTails {
         xi = xIndex(s, xc, oh, clo, kh, kw);
         g = gc + (oh * s.ow() + clo) * cout;
       }
+      FloatVector g1 = FloatVector.fromArray(S, dy, g).mul(m);
+      d0 = FloatVector.broadcast(S, x[xi]).fma(g1, d0);
+      d1 = FloatVector.broadcast(S, x[xi + 1]).fma(g1, d1);
+      d2 = FloatVector.broadcast(S, x[xi + 2]).fma(g1, d2);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
     }
-    c0.intoArray(dw, at);
-    c1.intoArray(dw, at + cout);
-    c2.intoArray(dw, at + 2 * cout);
+    if ((n & 1) != 0) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g).mul(m);
+      c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
+      c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
+      c2 = FloatVector.broadcast(S, x[xi + 2]).fma(g0, c2);
+    }
+    c0.add(d0).intoArray(dw, at);
+    c1.add(d1).intoArray(dw, at + cout);
+    c2.add(d2).intoArray(dw, at + 2 * cout);
   }
 
   /** {@link #narrow4} for one input channel. */
@@ -555,6 +643,20 @@ final class VectorConvTails {
       int g = dyRow + ow * cout;
       // Pixels whose vectors (the forward one, the backward one if any) stay inside the row.
       boolean first = coB == cout || x0 + cin - L >= dxRow;
+      if (ow + 8 <= hi && first && x0 + 7 * xstep + L <= rowEnd) {
+        if (coF > 0) {
+          forward8(cout, cin, wt, tap, dy, g, dx, x0, xstep, coF);
+        }
+        for (int p = 0; p < 8; p++) {
+          scalarRows(cout, cin, wt, tap, dy, g + p * cout, dx, x0 + p * xstep, coF, coB);
+        }
+        if (coB < cout) {
+          backward4(cout, cin, wt, tap, dy, g, dx, x0, xstep, coB);
+          backward4(cout, cin, wt, tap, dy, g + 4 * cout, dx, x0 + 4 * xstep, xstep, coB);
+        }
+        ow += 8;
+        continue;
+      }
       if (ow + 4 <= hi && first && x0 + 3 * xstep + L <= rowEnd) {
         if (coF > 0) {
           forward4(cout, cin, wt, tap, dy, g, dx, x0, xstep, coF);
@@ -590,6 +692,48 @@ final class VectorConvTails {
       }
       ow++;
     }
+  }
+
+  /** {@link #forward4} for 8 pixels: 8 independent FMA chains. */
+  private static void forward8(
+      int cout,
+      int cin,
+      float[] wt,
+      int tap,
+      float[] dy,
+      int g0,
+      float[] dx,
+      int x0,
+      int xstep,
+      int coF) {
+    FloatVector m = FloatVector.fromArray(S, ONE_ZERO, L - cin);
+    FloatVector c0 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c1 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c2 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c3 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
+    FloatVector c4 = FloatVector.fromArray(S, dx, x0 + 4 * xstep);
+    FloatVector c5 = FloatVector.fromArray(S, dx, x0 + 5 * xstep);
+    FloatVector c6 = FloatVector.fromArray(S, dx, x0 + 6 * xstep);
+    FloatVector c7 = FloatVector.fromArray(S, dx, x0 + 7 * xstep);
+    for (int co = 0; co < coF; co++) {
+      FloatVector w0 = FloatVector.fromArray(S, wt, tap + co * cin).mul(m);
+      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
+      c1 = FloatVector.broadcast(S, dy[g0 + cout + co]).fma(w0, c1);
+      c2 = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]).fma(w0, c2);
+      c3 = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]).fma(w0, c3);
+      c4 = FloatVector.broadcast(S, dy[g0 + 4 * cout + co]).fma(w0, c4);
+      c5 = FloatVector.broadcast(S, dy[g0 + 5 * cout + co]).fma(w0, c5);
+      c6 = FloatVector.broadcast(S, dy[g0 + 6 * cout + co]).fma(w0, c6);
+      c7 = FloatVector.broadcast(S, dy[g0 + 7 * cout + co]).fma(w0, c7);
+    }
+    c0.intoArray(dx, x0);
+    c1.intoArray(dx, x0 + xstep);
+    c2.intoArray(dx, x0 + 2 * xstep);
+    c3.intoArray(dx, x0 + 3 * xstep);
+    c4.intoArray(dx, x0 + 4 * xstep);
+    c5.intoArray(dx, x0 + 5 * xstep);
+    c6.intoArray(dx, x0 + 6 * xstep);
+    c7.intoArray(dx, x0 + 7 * xstep);
   }
 
   /** 4 pixels, weight rows {@code [0, coF)}, vectors starting at each pixel, stored ascending. */

@@ -567,6 +567,10 @@ final class VectorConvTails {
     int xstep = s.sw() * cin;
     int hi = s.colHi(kw);
     int ow = s.colLo(kw);
+    for (; ow + 8 <= hi; ow += 8) {
+      int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + cb;
+      in8(cout, cin, wt, tap + cb, dy, dyRow + ow * cout, dx, x0, xstep, r);
+    }
     for (; ow + 4 <= hi; ow += 4) {
       int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + cb;
       in4(cout, cin, wt, tap + cb, dy, dyRow + ow * cout, dx, x0, xstep, r);
@@ -575,6 +579,48 @@ final class VectorConvTails {
       int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + cb;
       in1(cout, cin, wt, tap + cb, dy, dyRow + ow * cout, dx, x0, r);
     }
+  }
+
+  /** {@link #in4} for 8 output pixels: 8 independent FMA chains. */
+  private static void in8(
+      int cout,
+      int cin,
+      float[] wt,
+      int wc,
+      float[] dy,
+      int g0,
+      float[] dx,
+      int x0,
+      int xstep,
+      int r) {
+    FloatVector m = FloatVector.fromArray(S, ZERO_ONE, r);
+    FloatVector c0 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c1 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c2 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c3 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
+    FloatVector c4 = FloatVector.fromArray(S, dx, x0 + 4 * xstep);
+    FloatVector c5 = FloatVector.fromArray(S, dx, x0 + 5 * xstep);
+    FloatVector c6 = FloatVector.fromArray(S, dx, x0 + 6 * xstep);
+    FloatVector c7 = FloatVector.fromArray(S, dx, x0 + 7 * xstep);
+    for (int co = 0; co < cout; co++) {
+      FloatVector w0 = FloatVector.fromArray(S, wt, wc + co * cin).mul(m);
+      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
+      c1 = FloatVector.broadcast(S, dy[g0 + cout + co]).fma(w0, c1);
+      c2 = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]).fma(w0, c2);
+      c3 = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]).fma(w0, c3);
+      c4 = FloatVector.broadcast(S, dy[g0 + 4 * cout + co]).fma(w0, c4);
+      c5 = FloatVector.broadcast(S, dy[g0 + 5 * cout + co]).fma(w0, c5);
+      c6 = FloatVector.broadcast(S, dy[g0 + 6 * cout + co]).fma(w0, c6);
+      c7 = FloatVector.broadcast(S, dy[g0 + 7 * cout + co]).fma(w0, c7);
+    }
+    c0.intoArray(dx, x0);
+    c1.intoArray(dx, x0 + xstep);
+    c2.intoArray(dx, x0 + 2 * xstep);
+    c3.intoArray(dx, x0 + 3 * xstep);
+    c4.intoArray(dx, x0 + 4 * xstep);
+    c5.intoArray(dx, x0 + 5 * xstep);
+    c6.intoArray(dx, x0 + 6 * xstep);
+    c7.intoArray(dx, x0 + 7 * xstep);
   }
 
   /** dx of 4 output pixels for the last vector of input channels, lanes {@code < L - r} + 0. */

@@ -126,20 +126,9 @@ final class VectorConvBackward {
         in1x1Full(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0);
       }
     }
-    // The channels that do not fill a vector run in scalar code: masked vector code here fell to
-    // the Vector API's boxed Java fallback once other networks had run in the same JVM (measured:
-    // 700 MB per SeedNet step after five other models had trained).
-    for (int ow = lo; c < cin && ow < hi; ow++) {
-      int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
-      int g0 = dyRow + ow * cout;
-      for (int ci = c; ci < cin; ci++) {
-        float sum = 0f;
-        for (int co = 0; co < cout; co++) {
-          sum += dy[g0 + co] * wt[tap + co * cin + ci];
-        }
-        dx[x0 + ci - c] += sum;
-      }
-    }
+    // The channels that do not fill a vector: on lanes without masks (masked vector code here fell
+    // to the Vector API's boxed Java fallback once other networks had run in the same JVM).
+    VectorConvTails.inputGrad(s, wt, tap, dy, dyRow, dx, dxRow, kw, c);
   }
 
   private static void in4x3(
@@ -593,21 +582,7 @@ final class VectorConvBackward {
       int kh,
       int kw,
       int co0) {
-    int cin = s.cin();
-    int cout = s.cout();
-    for (int oh = s.rowLo(kh); oh < s.rowHi(kh); oh++) {
-      for (int ow = s.colLo(kw); ow < s.colHi(kw); ow++) {
-        int xi = xIndex(s, xo, oh, ow, kh, kw);
-        int g = dyo + (oh * s.ow() + ow) * cout;
-        for (int ci = 0; ci < cin; ci++) {
-          float xv = x[xi + ci];
-          int at = tap + ci * cout;
-          for (int co = co0; co < cout; co++) {
-            dw[at + co] += xv * dy[g + co];
-          }
-        }
-      }
-    }
+    VectorConvTails.weightGrad(s, x, xo, dy, dyo, dw, tap, kh, kw, co0);
   }
 
   private static void grad4x3(

@@ -202,12 +202,48 @@ public final class ConvTiles {
         "$T b0 = $L",
         FLOAT_VECTOR,
         t.bias() != null ? vec.load("w", t.bias()) : CodeBlock.of("$T.zero(S)", FLOAT_VECTOR));
-    for (int p = 0; p < t.pixels(); p++) {
+    int whole = t.pixels() / MASKED_PIXELS * MASKED_PIXELS;
+    if (whole > 0) {
+      b.beginControlFlow("for (int h = 0; h < $L; h += $L)", whole, MASKED_PIXELS);
+      maskedPixels(
+          b, t, vec, MASKED_PIXELS, "xi + h * " + t.pixelStep(), "yi + h * " + t.filters());
+      b.endControlFlow();
+    }
+    if (t.pixels() > whole) {
+      maskedPixels(
+          b,
+          t,
+          vec,
+          t.pixels() - whole,
+          "xi + " + whole * t.pixelStep(),
+          "yi + " + whole * t.filters());
+    }
+  }
+
+  /**
+   * Pixels per pass of {@link #maskedGroup}: a 12-pixel masked tile was too big for C1 on JDK 25
+   * ("out of virtual registers in linear scan": the seed network's conv1 at 16 lanes then stayed in
+   * tier-2 code, 15x slower, in some runs), so the masked tile sweeps its pixels in passes of 6.
+   */
+  private static final int MASKED_PIXELS = 6;
+
+  /**
+   * {@code n} pixels of {@link #maskedGroup}, inputs from {@code xBase}, outputs at {@code yBase}.
+   */
+  private static void maskedPixels(
+      CodeBlock.Builder b, Tile t, Vectors.Vec vec, int n, String xBase, String yBase) {
+    boolean block = !xBase.contains(" h ");
+    if (block) {
+      b.add("{\n$>");
+    }
+    b.addStatement("int xh = $L", xBase);
+    b.addStatement("int yh = $L", yBase);
+    for (int p = 0; p < n; p++) {
       b.addStatement("$T c$L = b0", FLOAT_VECTOR, p);
     }
-    openTaps(b, t);
+    openTaps(b, t, "xh");
     b.addStatement("$T w0 = $L", FLOAT_VECTOR, vec.load("w", "wr + j * " + t.filters()));
-    for (int p = 0; p < t.pixels(); p++) {
+    for (int p = 0; p < n; p++) {
       b.addStatement(
           "c$L = $T.broadcast(S, x[xr + $Lj]).fma(w0, c$L)",
           p,
@@ -216,11 +252,14 @@ public final class ConvTiles {
           p);
     }
     closeTaps(b, t);
-    for (int p = 0; p < t.pixels(); p++) {
+    for (int p = 0; p < n; p++) {
       if (!vectorAct(t.act(), "c").equals("c")) {
         b.addStatement("c$L = $L", p, vectorAct(t.act(), "c" + p));
       }
-      b.add(vec.store("c" + p, "a", p == 0 ? "yi" : "yi + " + p * t.filters()));
+      b.add(vec.store("c" + p, "a", p == 0 ? "yh" : "yh + " + p * t.filters()));
+    }
+    if (block) {
+      b.add("$<}\n");
     }
   }
 
@@ -314,7 +353,11 @@ public final class ConvTiles {
 
   /** Loops over kernel rows, columns (when dilated) and one contiguous segment. */
   private static void openTaps(CodeBlock.Builder b, Tile t) {
-    StringBuilder xr = new StringBuilder("xi");
+    openTaps(b, t, "xi");
+  }
+
+  private static void openTaps(CodeBlock.Builder b, Tile t, String x0) {
+    StringBuilder xr = new StringBuilder(x0);
     StringBuilder wr = new StringBuilder(t.kernel() + " + o");
     int block = t.seg() * t.filters();
     if (t.rows() > 1) {

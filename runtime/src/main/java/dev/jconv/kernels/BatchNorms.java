@@ -14,10 +14,11 @@ import dev.jconv.parallel.Parallel;
  *
  * <p>Numerics: the mean and variance come from sums of {@code x - k}, where {@code k} is the
  * channel's first value in the batch (a shift that keeps the one-pass variance from cancelling);
- * sums run in float over at most {@link #CHUNK} positions of one example and then add into float
- * totals per chunk, so no single float sum runs over more than a few thousand terms. Dispatched to
- * SIMD ({@link VectorBatchNorms}) or plain loops ({@link ScalarBatchNorms}), which sum in the same
- * order per lane.
+ * sums run in float over at most {@link #CHUNK} positions of one example (a run), the threads split
+ * the examples and store each run's partial sums, and the caller adds the partials into float
+ * totals in example order, so no single float sum runs over more than a few thousand terms and the
+ * bits do not depend on the thread count. Dispatched to SIMD ({@link VectorBatchNorms}) or plain
+ * loops ({@link ScalarBatchNorms}), which sum in the same order per lane.
  */
 public final class BatchNorms {
   private static final boolean SIMD = VectorSupport.enabled();
@@ -115,7 +116,8 @@ public final class BatchNorms {
     }
     Job job = JOBS.get();
     job.set(Job.FORWARD_SUMS, simd, x, xo, xs, null, 0, 0, n, positions, c, st, so);
-    job.runOver(job.units());
+    job.runOver(n);
+    job.addPartials(t1, t2);
     double count = (double) n * positions;
     for (int ch = 0; ch < c; ch++) {
       double d = st[t1 + ch] / count;
@@ -195,7 +197,8 @@ public final class BatchNorms {
     }
     Job job = JOBS.get();
     job.set(Job.BACKWARD_SUMS, simd, x, xo, xs, dy, dyo, dys, n, positions, c, st, so);
-    job.runOver(job.units());
+    job.runOver(n);
+    job.addPartials(t1, t2);
     double count = (double) n * positions;
     int k1 = so + 4 * c;
     int k2 = so + 5 * c;
@@ -235,10 +238,11 @@ public final class BatchNorms {
   }
 
   /**
-   * One thread's call of the kernels, spread over {@link Parallel}'s threads: the sums split the
-   * channels (in whole vectors; every channel sums in the same order whatever the thread count),
-   * the elementwise passes split the examples. One per calling thread, so that concurrent training
-   * passes do not share one; a warm call allocates nothing.
+   * One thread's call of the kernels, spread over {@link Parallel}'s threads, which split the
+   * examples: the sums store one partial per run of positions in {@link #partials} (whatever the
+   * thread count, every channel then sums in the same order), the elementwise passes write their
+   * examples. One per calling thread, so that concurrent training passes do not share one; a warm
+   * call allocates nothing.
    */
   private static final class Job implements Parallel.ChunkBody {
     static final int FORWARD_SUMS = 0;
@@ -262,6 +266,12 @@ public final class BatchNorms {
     int c;
     float[] st;
     int so;
+
+    /** Runs of at most {@link #CHUNK} positions per example. */
+    int runs;
+
+    /** Two sums per channel per run, example-major; grown to the largest layer, then reused. */
+    float[] partials = new float[0];
 
     void set(
         int phase,
@@ -290,16 +300,25 @@ public final class BatchNorms {
       this.c = c;
       this.st = st;
       this.so = so;
+      this.runs = (positions + CHUNK - 1) / CHUNK;
+      if (phase == FORWARD_SUMS || phase == BACKWARD_SUMS) {
+        int size = n * runs * 2 * c;
+        if (partials.length < size) {
+          partials = new float[size];
+        }
+      }
     }
 
-    /** The channel units the sums split: whole vectors (the last maybe partial), or channels. */
-    int units() {
-      int unit = unit();
-      return (c + unit - 1) / unit;
-    }
-
-    private int unit() {
-      return simd ? VectorBatchNorms.lanes() : 1;
+    /** {@code st[t1 + ch] += } the first sums of every run, {@code st[t2 + ch] +=} the second. */
+    void addPartials(int t1, int t2) {
+      float[] p = partials;
+      for (int r = 0; r < n * runs; r++) {
+        int o = r * 2 * c;
+        for (int ch = 0; ch < c; ch++) {
+          st[t1 + ch] += p[o + ch];
+          st[t2 + ch] += p[o + c + ch];
+        }
+      }
     }
 
     /** Runs the phase over {@code count} units or examples; drops the arrays after the forward. */
@@ -323,16 +342,22 @@ public final class BatchNorms {
 
     @Override
     public void run(int chunk, int from, int to) {
-      int unit = unit();
-      int chFrom = Math.min(c, from * unit);
-      int chTo = Math.min(c, to * unit);
       int t1 = so + 4 * c;
       switch (phase) {
         case FORWARD_SUMS -> {
-          if (simd) {
-            VectorBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, chFrom, chTo);
-          } else {
-            ScalarBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, chFrom, chTo);
+          int k = so + 7 * c;
+          for (int e = from; e < to; e++) {
+            for (int r = 0; r < runs; r++) {
+              int p0 = r * CHUNK;
+              int count = Math.min(CHUNK, positions - p0);
+              int xi = xo + e * xs + p0 * c;
+              int o = (e * runs + r) * 2 * c;
+              if (simd) {
+                VectorBatchNorms.forwardSums(x, xi, count, c, st, k, partials, o);
+              } else {
+                ScalarBatchNorms.forwardSums(x, xi, count, c, st, k, partials, o, 0);
+              }
+            }
           }
         }
         case AFFINE -> {
@@ -346,12 +371,19 @@ public final class BatchNorms {
           }
         }
         case BACKWARD_SUMS -> {
-          if (simd) {
-            VectorBatchNorms.backwardSums(
-                x, xo, xs, y, yo, ys, n, positions, c, st, so, chFrom, chTo);
-          } else {
-            ScalarBatchNorms.backwardSums(
-                x, xo, xs, y, yo, ys, n, positions, c, st, so, chFrom, chTo);
+          for (int e = from; e < to; e++) {
+            for (int r = 0; r < runs; r++) {
+              int p0 = r * CHUNK;
+              int count = Math.min(CHUNK, positions - p0);
+              int xi = xo + e * xs + p0 * c;
+              int di = yo + e * ys + p0 * c;
+              int o = (e * runs + r) * 2 * c;
+              if (simd) {
+                VectorBatchNorms.backwardSums(x, xi, y, di, count, c, st, so, partials, o);
+              } else {
+                ScalarBatchNorms.backwardSums(x, xi, y, di, count, c, st, so, partials, o, 0);
+              }
+            }
           }
         }
         case INPUT_GRAD -> {

@@ -10,40 +10,22 @@ final class ScalarBatchNorms {
   private ScalarBatchNorms() {}
 
   /**
-   * Adds {@code sum(x - k)} and {@code sum((x - k)^2)} per channel of {@code [from, to)} to {@code
-   * st[so + 4c...]} and {@code st[so + 5c...]}.
+   * The forward sums of one example's run of {@code count} positions for channels {@code [from,
+   * c)}: {@code out[o + ch] = sum(x - k)}, {@code out[o + c + ch] = sum((x - k)^2)}.
    */
   static void forwardSums(
-      float[] x,
-      int xo,
-      int xs,
-      int n,
-      int positions,
-      int c,
-      float[] st,
-      int so,
-      int from,
-      int to) {
-    int t1 = so + 4 * c;
-    int t2 = so + 5 * c;
-    int k = so + 7 * c;
-    for (int ch = from; ch < to; ch++) {
+      float[] x, int xi, int count, int c, float[] st, int k, float[] out, int o, int from) {
+    for (int ch = from; ch < c; ch++) {
       float kc = st[k + ch];
-      for (int e = 0; e < n; e++) {
-        for (int p0 = 0; p0 < positions; p0 += BatchNorms.CHUNK) {
-          int count = Math.min(BatchNorms.CHUNK, positions - p0);
-          int xi = xo + e * xs + p0 * c + ch;
-          float s1 = 0f;
-          float s2 = 0f;
-          for (int p = 0; p < count; p++, xi += c) {
-            float v = x[xi] - kc;
-            s1 += v;
-            s2 = Math.fma(v, v, s2);
-          }
-          st[t1 + ch] += s1;
-          st[t2 + ch] += s2;
-        }
+      float s1 = 0f;
+      float s2 = 0f;
+      for (int p = 0, i = xi + ch; p < count; p++, i += c) {
+        float v = x[i] - kc;
+        s1 += v;
+        s2 = Math.fma(v, v, s2);
       }
+      out[o + ch] = s1;
+      out[o + c + ch] = s2;
     }
   }
 
@@ -74,43 +56,32 @@ final class ScalarBatchNorms {
   }
 
   /**
-   * Adds {@code sum(dy)} and {@code sum(dy * (x - mean))} per channel of {@code [from, to)} to
-   * {@code st[so + 4c...]} and {@code st[so + 5c...]}.
+   * The backward sums of one example's run of {@code count} positions for channels {@code [from,
+   * c)}: {@code out[o + ch] = sum(dy)}, {@code out[o + c + ch] = sum(dy * (x - mean))}.
    */
   static void backwardSums(
       float[] x,
-      int xo,
-      int xs,
+      int xi,
       float[] dy,
-      int dyo,
-      int dys,
-      int n,
-      int positions,
+      int di,
+      int count,
       int c,
       float[] st,
-      int so,
-      int from,
-      int to) {
-    int t1 = so + 4 * c;
-    int t2 = so + 5 * c;
-    for (int ch = from; ch < to; ch++) {
-      float mean = st[so + ch];
-      for (int e = 0; e < n; e++) {
-        for (int p0 = 0; p0 < positions; p0 += BatchNorms.CHUNK) {
-          int count = Math.min(BatchNorms.CHUNK, positions - p0);
-          int xi = xo + e * xs + p0 * c + ch;
-          int di = dyo + e * dys + p0 * c + ch;
-          float s1 = 0f;
-          float s2 = 0f;
-          for (int p = 0; p < count; p++, xi += c, di += c) {
-            float d = dy[di];
-            s1 += d;
-            s2 = Math.fma(d, x[xi] - mean, s2);
-          }
-          st[t1 + ch] += s1;
-          st[t2 + ch] += s2;
-        }
+      int mean,
+      float[] out,
+      int o,
+      int from) {
+    for (int ch = from; ch < c; ch++) {
+      float m = st[mean + ch];
+      float s1 = 0f;
+      float s2 = 0f;
+      for (int p = 0, i = xi + ch, j = di + ch; p < count; p++, i += c, j += c) {
+        float d = dy[j];
+        s1 += d;
+        s2 = Math.fma(d, x[i] - m, s2);
       }
+      out[o + ch] = s1;
+      out[o + c + ch] = s2;
     }
   }
 

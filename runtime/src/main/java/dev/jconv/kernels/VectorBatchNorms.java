@@ -6,10 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link BatchNorms} on {@code FloatVector} lanes over the channels. The sums run per block of two
  * channel vectors (one cache line at 256 bits) down the positions of one example, at most {@link
- * BatchNorms#CHUNK} of them, in registers, then add into the totals in {@code st}; one loop per
- * call, so JDK 17's C2 keeps the accumulators in registers. The elementwise passes go along each
- * position's channels. Channels that do not fill a vector run in {@link ScalarBatchNorms}, which
- * computes a lane's bits exactly. Loaded only when {@link VectorSupport#enabled()}.
+ * BatchNorms#CHUNK} of them, in registers, and store that run's partial sums, which {@link
+ * BatchNorms} adds up in a fixed order; one loop per call, so JDK 17's C2 keeps the accumulators in
+ * registers. The elementwise passes go along each position's channels. Channels that do not fill a
+ * vector run in {@link ScalarBatchNorms}, which computes a lane's bits exactly. Loaded only when
+ * {@link VectorSupport#enabled()}.
  */
 final class VectorBatchNorms {
   private static final VectorSpecies<Float> S = Lanes.SPECIES;
@@ -22,46 +23,27 @@ final class VectorBatchNorms {
     return c - c % L;
   }
 
-  /** Lanes per vector: the unit in which {@link BatchNorms} splits channels over threads. */
-  static int lanes() {
-    return L;
-  }
-
-  /** The forward sums of channels {@code [from, to)}, {@code from} a multiple of the lanes. */
+  /**
+   * The forward sums of one example's run of {@code count} positions at {@code x[xi...]}: {@code
+   * out[o + ch] = sum(x - k)}, {@code out[o + c + ch] = sum((x - k)^2)}, the shift k at {@code
+   * st[k...]}.
+   */
   static void forwardSums(
-      float[] x,
-      int xo,
-      int xs,
-      int n,
-      int positions,
-      int c,
-      float[] st,
-      int so,
-      int from,
-      int to) {
-    int t1 = so + 4 * c;
-    int t2 = so + 5 * c;
-    int k = so + 7 * c;
-    int cv = Math.min(to, vectorChannels(c));
-    for (int e = 0; e < n; e++) {
-      for (int p0 = 0; p0 < positions; p0 += BatchNorms.CHUNK) {
-        int count = Math.min(BatchNorms.CHUNK, positions - p0);
-        int xi = xo + e * xs + p0 * c;
-        int ch = from;
-        for (; ch + 2 * L <= cv; ch += 2 * L) {
-          sums2(x, xi + ch, count, c, st, k + ch, t1 + ch, t2 + ch);
-        }
-        for (; ch < cv; ch += L) {
-          sums1(x, xi + ch, count, c, st, k + ch, t1 + ch, t2 + ch);
-        }
-      }
+      float[] x, int xi, int count, int c, float[] st, int k, float[] out, int o) {
+    int cv = vectorChannels(c);
+    int ch = 0;
+    for (; ch + 2 * L <= cv; ch += 2 * L) {
+      sums2(x, xi + ch, count, c, st, k + ch, out, o + ch, o + c + ch);
     }
-    ScalarBatchNorms.forwardSums(x, xo, xs, n, positions, c, st, so, Math.max(from, cv), to);
+    for (; ch < cv; ch += L) {
+      sums1(x, xi + ch, count, c, st, k + ch, out, o + ch, o + c + ch);
+    }
+    ScalarBatchNorms.forwardSums(x, xi, count, c, st, k, out, o, cv);
   }
 
-  /** Two vectors of channels: {@code st[t1] += sum(x - k)}, {@code st[t2] += sum((x - k)^2)}. */
+  /** Two vectors of channels: {@code out[t1] = sum(x - k)}, {@code out[t2] = sum((x - k)^2)}. */
   private static void sums2(
-      float[] x, int xi, int count, int stride, float[] st, int k, int t1, int t2) {
+      float[] x, int xi, int count, int stride, float[] st, int k, float[] out, int t1, int t2) {
     FloatVector k0 = FloatVector.fromArray(S, st, k);
     FloatVector k1 = FloatVector.fromArray(S, st, k + L);
     FloatVector a0 = FloatVector.zero(S);
@@ -76,15 +58,15 @@ final class VectorBatchNorms {
       q0 = v0.fma(v0, q0);
       q1 = v1.fma(v1, q1);
     }
-    FloatVector.fromArray(S, st, t1).add(a0).intoArray(st, t1);
-    FloatVector.fromArray(S, st, t1 + L).add(a1).intoArray(st, t1 + L);
-    FloatVector.fromArray(S, st, t2).add(q0).intoArray(st, t2);
-    FloatVector.fromArray(S, st, t2 + L).add(q1).intoArray(st, t2 + L);
+    a0.intoArray(out, t1);
+    a1.intoArray(out, t1 + L);
+    q0.intoArray(out, t2);
+    q1.intoArray(out, t2 + L);
   }
 
   /** {@link #sums2} for one vector of channels. */
   private static void sums1(
-      float[] x, int xi, int count, int stride, float[] st, int k, int t1, int t2) {
+      float[] x, int xi, int count, int stride, float[] st, int k, float[] out, int t1, int t2) {
     FloatVector k0 = FloatVector.fromArray(S, st, k);
     FloatVector a0 = FloatVector.zero(S);
     FloatVector q0 = FloatVector.zero(S);
@@ -93,8 +75,8 @@ final class VectorBatchNorms {
       a0 = a0.add(v0);
       q0 = v0.fma(v0, q0);
     }
-    FloatVector.fromArray(S, st, t1).add(a0).intoArray(st, t1);
-    FloatVector.fromArray(S, st, t2).add(q0).intoArray(st, t2);
+    a0.intoArray(out, t1);
+    q0.intoArray(out, t2);
   }
 
   static void affine(
@@ -133,43 +115,33 @@ final class VectorBatchNorms {
     }
   }
 
-  /** The backward sums of channels {@code [from, to)}, {@code from} a multiple of the lanes. */
+  /**
+   * The backward sums of one example's run of {@code count} positions: {@code out[o + ch] =
+   * sum(dy)}, {@code out[o + c + ch] = sum(dy * (x - mean))}, the mean at {@code st[mean...]}.
+   */
   static void backwardSums(
       float[] x,
-      int xo,
-      int xs,
+      int xi,
       float[] dy,
-      int dyo,
-      int dys,
-      int n,
-      int positions,
+      int di,
+      int count,
       int c,
       float[] st,
-      int so,
-      int from,
-      int to) {
-    int t1 = so + 4 * c;
-    int t2 = so + 5 * c;
-    int cv = Math.min(to, vectorChannels(c));
-    for (int e = 0; e < n; e++) {
-      for (int p0 = 0; p0 < positions; p0 += BatchNorms.CHUNK) {
-        int count = Math.min(BatchNorms.CHUNK, positions - p0);
-        int xi = xo + e * xs + p0 * c;
-        int di = dyo + e * dys + p0 * c;
-        int ch = from;
-        for (; ch + 2 * L <= cv; ch += 2 * L) {
-          gradSums2(x, xi + ch, dy, di + ch, count, c, st, so + ch, t1 + ch, t2 + ch);
-        }
-        for (; ch < cv; ch += L) {
-          gradSums1(x, xi + ch, dy, di + ch, count, c, st, so + ch, t1 + ch, t2 + ch);
-        }
-      }
+      int mean,
+      float[] out,
+      int o) {
+    int cv = vectorChannels(c);
+    int ch = 0;
+    for (; ch + 2 * L <= cv; ch += 2 * L) {
+      gradSums2(x, xi + ch, dy, di + ch, count, c, st, mean + ch, out, o + ch, o + c + ch);
     }
-    ScalarBatchNorms.backwardSums(
-        x, xo, xs, dy, dyo, dys, n, positions, c, st, so, Math.max(from, cv), to);
+    for (; ch < cv; ch += L) {
+      gradSums1(x, xi + ch, dy, di + ch, count, c, st, mean + ch, out, o + ch, o + c + ch);
+    }
+    ScalarBatchNorms.backwardSums(x, xi, dy, di, count, c, st, mean, out, o, cv);
   }
 
-  /** Two vectors: {@code st[t1] += sum(dy)}, {@code st[t2] += sum(dy * (x - st[mean]))}. */
+  /** Two vectors: {@code out[t1] = sum(dy)}, {@code out[t2] = sum(dy * (x - st[mean]))}. */
   private static void gradSums2(
       float[] x,
       int xi,
@@ -179,6 +151,7 @@ final class VectorBatchNorms {
       int stride,
       float[] st,
       int mean,
+      float[] out,
       int t1,
       int t2) {
     FloatVector m0 = FloatVector.fromArray(S, st, mean);
@@ -195,10 +168,10 @@ final class VectorBatchNorms {
       q0 = d0.fma(FloatVector.fromArray(S, x, xi).sub(m0), q0);
       q1 = d1.fma(FloatVector.fromArray(S, x, xi + L).sub(m1), q1);
     }
-    FloatVector.fromArray(S, st, t1).add(a0).intoArray(st, t1);
-    FloatVector.fromArray(S, st, t1 + L).add(a1).intoArray(st, t1 + L);
-    FloatVector.fromArray(S, st, t2).add(q0).intoArray(st, t2);
-    FloatVector.fromArray(S, st, t2 + L).add(q1).intoArray(st, t2 + L);
+    a0.intoArray(out, t1);
+    a1.intoArray(out, t1 + L);
+    q0.intoArray(out, t2);
+    q1.intoArray(out, t2 + L);
   }
 
   /** {@link #gradSums2} for one vector of channels. */
@@ -211,6 +184,7 @@ final class VectorBatchNorms {
       int stride,
       float[] st,
       int mean,
+      float[] out,
       int t1,
       int t2) {
     FloatVector m0 = FloatVector.fromArray(S, st, mean);
@@ -221,8 +195,8 @@ final class VectorBatchNorms {
       a0 = a0.add(d0);
       q0 = d0.fma(FloatVector.fromArray(S, x, xi).sub(m0), q0);
     }
-    FloatVector.fromArray(S, st, t1).add(a0).intoArray(st, t1);
-    FloatVector.fromArray(S, st, t2).add(q0).intoArray(st, t2);
+    a0.intoArray(out, t1);
+    q0.intoArray(out, t2);
   }
 
   static void inputGrad(

@@ -111,6 +111,11 @@ final class VectorConvBackward {
     }
     for (; c + L <= cin; c += L) {
       int ow = lo;
+      // One vector of channels (16 channels at 16 lanes): 8 pixels, 8 independent FMA chains.
+      for (; ow + 8 <= hi; ow += 8) {
+        int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
+        in8x1Full(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
+      }
       for (; ow + 4 <= hi; ow += 4) {
         int x0 = dxRow + (ow * s.sw() - s.padLeft() + kw * s.dw()) * cin + c;
         in4x1Full(cout, cin, wt, tap + c, dy, dyRow + ow * cout, dx, x0, xstep);
@@ -472,6 +477,41 @@ final class VectorConvBackward {
     c3.intoArray(dx, x0 + 3 * xstep);
   }
 
+  /**
+   * dx of 8 output pixels for one vector of input channels: twice the FMA chains of {@link
+   * #in4x1Full} per weight load, which a single-vector layer needs to cover the FMA latency.
+   */
+  private static void in8x1Full(
+      int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
+    FloatVector c0 = FloatVector.fromArray(S, dx, x0);
+    FloatVector c1 = FloatVector.fromArray(S, dx, x0 + xstep);
+    FloatVector c2 = FloatVector.fromArray(S, dx, x0 + 2 * xstep);
+    FloatVector c3 = FloatVector.fromArray(S, dx, x0 + 3 * xstep);
+    FloatVector c4 = FloatVector.fromArray(S, dx, x0 + 4 * xstep);
+    FloatVector c5 = FloatVector.fromArray(S, dx, x0 + 5 * xstep);
+    FloatVector c6 = FloatVector.fromArray(S, dx, x0 + 6 * xstep);
+    FloatVector c7 = FloatVector.fromArray(S, dx, x0 + 7 * xstep);
+    for (int co = 0; co < cout; co++) {
+      FloatVector w0 = FloatVector.fromArray(S, wt, wc + co * cin);
+      c0 = FloatVector.broadcast(S, dy[g0 + co]).fma(w0, c0);
+      c1 = FloatVector.broadcast(S, dy[g0 + cout + co]).fma(w0, c1);
+      c2 = FloatVector.broadcast(S, dy[g0 + 2 * cout + co]).fma(w0, c2);
+      c3 = FloatVector.broadcast(S, dy[g0 + 3 * cout + co]).fma(w0, c3);
+      c4 = FloatVector.broadcast(S, dy[g0 + 4 * cout + co]).fma(w0, c4);
+      c5 = FloatVector.broadcast(S, dy[g0 + 5 * cout + co]).fma(w0, c5);
+      c6 = FloatVector.broadcast(S, dy[g0 + 6 * cout + co]).fma(w0, c6);
+      c7 = FloatVector.broadcast(S, dy[g0 + 7 * cout + co]).fma(w0, c7);
+    }
+    c0.intoArray(dx, x0);
+    c1.intoArray(dx, x0 + xstep);
+    c2.intoArray(dx, x0 + 2 * xstep);
+    c3.intoArray(dx, x0 + 3 * xstep);
+    c4.intoArray(dx, x0 + 4 * xstep);
+    c5.intoArray(dx, x0 + 5 * xstep);
+    c6.intoArray(dx, x0 + 6 * xstep);
+    c7.intoArray(dx, x0 + 7 * xstep);
+  }
+
   /** {@link #in4x1Full} for 3 output pixels (see {@link #in3x2}). */
   private static void in3x1Full(
       int cout, int cin, float[] wt, int wc, float[] dy, int g0, float[] dx, int x0, int xstep) {
@@ -550,6 +590,9 @@ final class VectorConvBackward {
         }
         for (; co + L <= cout; co += L) {
           int ci = 0;
+          for (; ci + 8 <= cin; ci += 8) {
+            grad8x1Full(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
+          }
           for (; ci + 4 <= cin; ci += 4) {
             grad4x1Full(s, x, xo + ci, dy, dyo + co, dw, tap + ci * cout + co, kh, kw);
           }
@@ -1018,6 +1061,58 @@ final class VectorConvBackward {
     c1.intoArray(dw, at + cout);
     c2.intoArray(dw, at + 2 * cout);
     c3.intoArray(dw, at + 3 * cout);
+  }
+
+  /**
+   * The kernel gradient of one tap for 8 input channels x one vector of output channels: 8 FMA
+   * chains per loaded gradient vector instead of {@link #grad4x1Full}'s 4.
+   */
+  private static void grad8x1Full(
+      ConvShape s, float[] x, int xc, float[] dy, int gc, float[] dw, int at, int kh, int kw) {
+    int cin = s.cin();
+    int cout = s.cout();
+    FloatVector c0 = FloatVector.fromArray(S, dw, at);
+    FloatVector c1 = FloatVector.fromArray(S, dw, at + cout);
+    FloatVector c2 = FloatVector.fromArray(S, dw, at + 2 * cout);
+    FloatVector c3 = FloatVector.fromArray(S, dw, at + 3 * cout);
+    FloatVector c4 = FloatVector.fromArray(S, dw, at + 4 * cout);
+    FloatVector c5 = FloatVector.fromArray(S, dw, at + 5 * cout);
+    FloatVector c6 = FloatVector.fromArray(S, dw, at + 6 * cout);
+    FloatVector c7 = FloatVector.fromArray(S, dw, at + 7 * cout);
+    int clo = s.colLo(kw);
+    int xstep = s.sw() * cin;
+    int cols = s.colHi(kw) - clo;
+    int oh = s.rowLo(kh);
+    int count = Math.max(0, s.rowHi(kh) - oh) * Math.max(0, cols);
+    int xi = xIndex(s, xc, oh, clo, kh, kw);
+    int g = gc + (oh * s.ow() + clo) * cout;
+    for (int p = 0, ow = 0; p < count; p++) {
+      FloatVector g0 = FloatVector.fromArray(S, dy, g);
+      c0 = FloatVector.broadcast(S, x[xi]).fma(g0, c0);
+      c1 = FloatVector.broadcast(S, x[xi + 1]).fma(g0, c1);
+      c2 = FloatVector.broadcast(S, x[xi + 2]).fma(g0, c2);
+      c3 = FloatVector.broadcast(S, x[xi + 3]).fma(g0, c3);
+      c4 = FloatVector.broadcast(S, x[xi + 4]).fma(g0, c4);
+      c5 = FloatVector.broadcast(S, x[xi + 5]).fma(g0, c5);
+      c6 = FloatVector.broadcast(S, x[xi + 6]).fma(g0, c6);
+      c7 = FloatVector.broadcast(S, x[xi + 7]).fma(g0, c7);
+      xi += xstep;
+      g += cout;
+      if (++ow == cols) {
+        ow = 0;
+        oh++;
+        xi = xIndex(s, xc, oh, clo, kh, kw);
+        g = gc + (oh * s.ow() + clo) * cout;
+      }
+    }
+    c0.intoArray(dw, at);
+    c1.intoArray(dw, at + cout);
+    c2.intoArray(dw, at + 2 * cout);
+    c3.intoArray(dw, at + 3 * cout);
+    c4.intoArray(dw, at + 4 * cout);
+    c5.intoArray(dw, at + 5 * cout);
+    c6.intoArray(dw, at + 6 * cout);
+    c7.intoArray(dw, at + 7 * cout);
   }
 
   /** {@link #grad4x1Full} for one input channel. */

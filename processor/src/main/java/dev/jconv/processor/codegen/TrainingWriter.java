@@ -47,6 +47,7 @@ final class TrainingWriter {
   private final boolean simd;
   private final LayerMethods methods;
   private final FreezeDispatch freeze;
+  private final DeltaClears clears;
   private final int inputSize;
 
   TrainingWriter(Graph graph, Layout layout) {
@@ -63,6 +64,7 @@ final class TrainingWriter {
     this.simd = simd;
     this.methods = new LayerMethods(graph, layout);
     this.freeze = new FreezeDispatch(graph);
+    this.clears = new DeltaClears(graph, layout);
     this.inputSize = Math.toIntExact(graph.network().input().size());
     for (Node node : graph.nodes()) {
       byName.put(node.name(), node);
@@ -394,6 +396,7 @@ final class TrainingWriter {
     if (simd && methods.hasBackwardRows(node)) {
       String in = node.inputs().get(0);
       m.beginControlFlow("if (SIMD)")
+          .addCode(clears.layerFills(node, true))
           .addStatement(
               "Simd.$NBackwardRows(weights, g, $L, $L, trainA, from * WORKSPACE, trainD, from *"
                   + " WORKSPACE, to - from, trainAux)",
@@ -419,6 +422,7 @@ final class TrainingWriter {
     args.add(", trainA, e * WORKSPACE, trainD, e * WORKSPACE, trainAux");
     return CodeBlock.builder()
         .beginControlFlow("for (int e = from; e < to; e++)")
+        .add(clears.layerFills(node, false))
         .addStatement("$L.$NBackward($L)", kernels, node.name(), args.build())
         .endControlFlow()
         .build();
@@ -494,7 +498,10 @@ final class TrainingWriter {
         .build();
   }
 
-  /** Clears example {@code e}'s deltas and seeds them with the loss gradient. */
+  /**
+   * Clears example {@code e}'s deltas (but those {@link DeltaClears} leaves to the layers) and
+   * seeds them with the loss gradient.
+   */
   private MethodSpec lossMethod() {
     Node out = graph.output();
     int classes = Math.toIntExact(out.output().size());
@@ -519,8 +526,7 @@ final class TrainingWriter {
         .addParameter(float[].class, "sampleWeights")
         .addParameter(int.class, "n")
         .addParameter(int.class, "e")
-        .addStatement(
-            "$T.fill(trainD, e * WORKSPACE, (e + 1) * WORKSPACE, 0f)", java.util.Arrays.class)
+        .addCode(clears.lossFills())
         .addStatement("float weight = sampleWeights == null ? 1f : sampleWeights[e]")
         .addStatement(
             "double loss = targets == null\n? $T.softmaxCrossEntropy($L, $L, labels[e], weight / n,"

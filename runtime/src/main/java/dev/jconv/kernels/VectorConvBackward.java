@@ -9,9 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * transposed kernel into the 4 input pixels the tap reaches; a row tail of 3 pixels (the edge taps
  * of a SAME layer on a width divisible by 4) runs as one 3-pixel tile. Weight gradient: per tap, 4
  * input channels x 4, 3 or 2 output-channel vectors accumulate over every output pixel in
- * registers. Channels that do not fill 2 vectors run in single-vector groups; the last channels
- * that do not fill a vector run in scalar code, since masked vector code fell to the Vector API's
- * boxed fallback in a JVM that had run other networks. Loaded only when {@link
+ * registers. Channels that do not fill 2 vectors run in single-vector groups (8 pixels or 8
+ * channels per tile, 8 FMA chains); the last channels that do not fill a vector run in {@link
+ * VectorConvTails}, on whole vectors without masks (masked vector code fell to the Vector API's
+ * boxed fallback in a JVM that had run other networks). Loaded only when {@link
  * VectorSupport#enabled()}.
  *
  * <p>The accumulators start from the gradient they add to (one load, one store each) rather than

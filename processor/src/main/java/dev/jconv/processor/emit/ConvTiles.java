@@ -206,7 +206,7 @@ public final class ConvTiles {
     if (whole > 0) {
       b.beginControlFlow("for (int h = 0; h < $L; h += $L)", whole, MASKED_PIXELS);
       maskedPixels(
-          b, t, vec, MASKED_PIXELS, "xi + h * " + t.pixelStep(), "yi + h * " + t.filters());
+          b, t, vec, MASKED_PIXELS, "xi + h * " + t.pixelStep(), "yi + h * " + t.filters(), false);
       b.endControlFlow();
     }
     if (t.pixels() > whole) {
@@ -216,7 +216,8 @@ public final class ConvTiles {
           vec,
           t.pixels() - whole,
           "xi + " + whole * t.pixelStep(),
-          "yi + " + whole * t.filters());
+          "yi + " + whole * t.filters(),
+          true);
     }
   }
 
@@ -231,8 +232,13 @@ public final class ConvTiles {
    * {@code n} pixels of {@link #maskedGroup}, inputs from {@code xBase}, outputs at {@code yBase}.
    */
   private static void maskedPixels(
-      CodeBlock.Builder b, Tile t, Vectors.Vec vec, int n, String xBase, String yBase) {
-    boolean block = !xBase.contains(" h ");
+      CodeBlock.Builder b,
+      Tile t,
+      Vectors.Vec vec,
+      int n,
+      String xBase,
+      String yBase,
+      boolean block) {
     if (block) {
       b.add("{\n$>");
     }
